@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Envelope, EventMessage } from '../../src-shared/contract/index.js';
+import { openDatabase } from './db/open.js';
+import { Vault, type OsKeychain } from './vault/vault.js';
+import type { ScryptCost } from './vault/cipher.js';
+import { AuditLog } from './audit/audit-log.js';
+import { Settings } from './settings.js';
+import { Preferences } from './preferences.js';
+import { EventBus } from './events.js';
+import { createLogger } from './log/logger.js';
+import { systemClock, type Clock } from './clock.js';
+import { SandboxLink } from './sandbox-link/sandbox-link.js';
+import { createHandlers } from './api/handlers.js';
+import { callMethod } from './api/call.js';
+import type { CoreServices, HostKind } from './services.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  /** The desktop host's OS keychain (Electron safeStorage). Absent in browser mode and the CLI. */
+  keychain?: OsKeychain;
+  clock?: Clock;
+  /** Tests lower the scrypt cost; production keeps the default. */
+  scrypt?: ScryptCost;
+  /** Base URL of a running sandbox (simulated platforms), when the host started one. */
+  sandboxUrl?: string;
+}
+
+export interface Core {
+  readonly services: CoreServices;
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (message: EventMessage) => void): () => void;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'keydesk.db';
+
+/** Opens (creating or migrating) the data folder and wires every capability. Throws KeyDeskError on a bad database. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const log = createLogger(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  let opened;
+  try {
+    opened = openDatabase(join(options.dataDir, DATABASE_FILE));
+  } catch (err) {
+    log.error({ err: (err as Error).message }, 'createCore: database refused');
+    log.flush();
+    throw err;
+  }
+  const { sqlite, db } = opened;
+  const settings = new Settings(sqlite, clock);
+  // The audit log and the vault need each other: entries are MACed with a vault key, and vault
+  // changes are audited. The closure breaks the cycle.
+  const audit = new AuditLog(sqlite, () => vault.auditKey(), clock);
+  const appendAudit = audit.append.bind(audit);
+  const vault = new Vault(sqlite, { keychain: options.keychain, clock, scrypt: options.scrypt, settings, audit: appendAudit });
+  const services: CoreServices = {
+    version: options.version,
+    host: options.host,
+    dataDir: options.dataDir,
+    sqlite,
+    db,
+    clock,
+    log,
+    events: new EventBus(),
+    settings,
+    preferences: new Preferences(settings),
+    vault,
+    audit,
+    sandbox: new SandboxLink(options.sandboxUrl, { sqlite, settings, vault, clock, audit: appendAudit }),
+  };
+  const handlers = createHandlers(services);
+  log.info({ host: options.host, version: options.version }, 'createCore: ready');
+
+  return {
+    services,
+    call: (method, input) => callMethod(handlers, () => services.vault.lockedReason(), log, method, input),
+    onEvent: (listener) => services.events.on(listener),
+    close() {
+      services.vault.lock();
+      sqlite.close();
+      log.flush();
+    },
+  };
+}
+
+export type { OsKeychain } from './vault/vault.js';
+export type { CoreServices, HostKind } from './services.js';
+export { KeyDeskError } from '../../src-shared/contract/index.js';
+export { defaultDataDir } from './paths.js';

@@ -1,0 +1,66 @@
+/**
+ * Stable error codes that cross the host boundary. The message is what a shop owner reads, so it is
+ * Chinese and says what to do next; `details` names the field or row that caused it.
+ */
+export const errorMessages = {
+  UNKNOWN_METHOD: '没有这个操作，请升级卡密工作台或检查调用的名称。',
+  INVALID_INPUT: '提交的内容不正确，请检查标出的字段。',
+  BODY_TOO_LARGE: '提交的内容太大（超过上限），请分批处理。',
+  UNAUTHORIZED: '访问令牌缺失或不正确，请使用启动时打印的完整地址打开。',
+  FORBIDDEN_SENDER: '拒绝来自未知页面的调用。',
+  VAULT_NOT_SET_UP: '尚未完成首次设置，请先设置保险库。',
+  VAULT_ALREADY_SET_UP: '保险库已经设置过，不能重复设置。',
+  VAULT_LOCKED: '保险库已锁定，请先解锁。',
+  VAULT_WRONG_PASSPHRASE: '密码不正确，请重试。未做任何更改。',
+  VAULT_WRONG_RECOVERY_KEY: '恢复密钥不正确，请核对后重试。未做任何更改。',
+  VAULT_WEAK_PASSPHRASE: '密码太短：至少 8 个字符。',
+  VAULT_KEYCHAIN_UNAVAILABLE: '系统钥匙串不可用，请改用密码保护。',
+  VAULT_KEYCHAIN_MISSING_KEY: '系统钥匙串中找不到本机的密钥（可能更换了电脑或系统账户），请用恢复密钥解锁。',
+  VAULT_CORRUPT_SECRET: '密文已损坏或被篡改，无法解密。',
+  DB_CORRUPT: '数据文件已损坏或不是卡密工作台的数据库，原文件未做任何修改。',
+  DB_FOREIGN: '这个数据文件属于其他程序，不是卡密工作台的数据库，原文件未做任何修改。',
+  DB_TOO_NEW: '数据文件来自更新版本的卡密工作台，请升级后再打开。原文件未做任何修改。',
+  DB_MIGRATION_FAILED: '数据库升级失败，已回滚，原数据未丢失。',
+  DB_BUSY: '数据文件正被另一个卡密工作台占用，请关闭后重试。',
+  AUDIT_BROKEN: '审计日志校验失败：有记录被改动过。',
+  SANDBOX_UNAVAILABLE: '沙箱未启动。请用 --sandbox 启动，或在首次设置时开启“试用沙箱店铺”。',
+  NOT_FOUND: '要找的记录不存在。',
+  INTERNAL: '内部错误，已记录到日志。请重试，若反复出现请联系支持。',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export function errorBody(code: ErrorCode, details?: unknown, message?: string): ErrorBody {
+  return details === undefined
+    ? { code, message: message ?? errorMessages[code] }
+    : { code, message: message ?? errorMessages[code], details };
+}
+
+/** Thrown inside the core and hosts; turned into an error envelope at the boundary. */
+export class KeyDeskError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? errorMessages[code]);
+    this.name = 'KeyDeskError';
+  }
+
+  toBody(): ErrorBody {
+    return errorBody(this.code, this.details, this.message);
+  }
+}
+
+/** For exhaustive switches: the compiler proves the default branch unreachable. */
+export function missingCase(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { event } from './define.js';
+import { vaultStatus } from './methods/vault.js';
+import { sandboxStatus } from './methods/sandbox.js';
+
+export const events = {
+  'vault.changed': event(vaultStatus, '保险库状态变化（设置、解锁、锁定、轮换）'),
+  'sandbox.changed': event(sandboxStatus, '沙箱状态变化'),
+  'app.notice': event(
+    z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+    '给店主的提示消息',
+  ),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app.js';
+import { vaultMethods } from './methods/vault.js';
+import { auditMethods } from './methods/audit.js';
+import { sandboxMethods } from './methods/sandbox.js';
+
+/** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
+export const methods = {
+  ...appMethods,
+  ...vaultMethods,
+  ...auditMethods,
+  ...sandboxMethods,
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export * from './errors.js';
+export * from './events.js';
+export { DEFAULT_MAX_BODY_BYTES } from './define.js';
+export type { MethodDef, EventDef } from './define.js';
+export * from './methods/app.js';
+export * from './methods/vault.js';
+export * from './methods/audit.js';
+export * from './methods/sandbox.js';
