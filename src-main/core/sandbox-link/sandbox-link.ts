@@ -32,7 +32,7 @@ export class SandboxLink {
 
   async status(): Promise<SandboxStatus> {
     if (!this.url) return { running: false, simulators: [] };
-    const simulators = (await this.control('GET', '/_control/simulators')) as { name: string; title: string }[];
+    const { simulators } = (await this.control('GET', '/_control/simulators')) as { simulators: { name: string; title: string }[] };
     const shop = this.deps.settings.get(DEMO_SHOP_KEY) as StoredDemoShop | undefined;
     return {
       running: true,

@@ -54,7 +54,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND');
-      return serveStatic(res, opts.rendererDir, url.pathname);
+      // The raw path, not url.pathname: the URL parser silently resolves `%2e%2e`, hiding a traversal attempt.
+      return serveStatic(res, opts.rendererDir, (req.url ?? '/').split('?')[0]!);
     }
     if (!tokenMatches(opts.token, req.headers[TOKEN_HEADER])) return sendError(res, 'UNAUTHORIZED');
     const origin = req.headers.origin;

@@ -23,9 +23,8 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return undefined;
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
-  if (relative.split(/[/\\]/).includes('..')) return undefined;
   const full = join(root, relative || 'index.html');
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined;
 }
