@@ -4,7 +4,7 @@ import type { Envelope, EventMessage } from '../../src-shared/contract/index.js'
 import { openDatabase } from './db/open.js';
 import { Vault, type OsKeychain } from './vault/vault.js';
 import type { ScryptCost } from './vault/cipher.js';
-import { AuditLog } from './audit/audit-log.js';
+import { AuditLog, type AuditInput } from './audit/audit-log.js';
 import { Settings } from './settings.js';
 import { Preferences } from './preferences.js';
 import { EventBus } from './events.js';
@@ -54,9 +54,9 @@ export function createCore(options: CoreOptions): Core {
   const settings = new Settings(sqlite, clock);
   // The audit log and the vault need each other: entries are MACed with a vault key, and vault
   // changes are audited. The closure breaks the cycle.
-  const audit = new AuditLog(sqlite, () => vault.auditKey(), clock);
-  const appendAudit = audit.append.bind(audit);
-  const vault = new Vault(sqlite, { keychain: options.keychain, clock, scrypt: options.scrypt, settings, audit: appendAudit });
+  const audit: AuditLog = new AuditLog(sqlite, (): Buffer => vault.auditKey(), clock);
+  const appendAudit = (entry: AuditInput): void => void audit.append(entry);
+  const vault: Vault = new Vault(sqlite, { keychain: options.keychain, clock, scrypt: options.scrypt, settings, audit: appendAudit });
   const services: CoreServices = {
     version: options.version,
     host: options.host,

@@ -25,6 +25,18 @@ export const errorMessages = {
   AUDIT_BROKEN: '审计日志校验失败：有记录被改动过。',
   SANDBOX_UNAVAILABLE: '沙箱未启动。请用 --sandbox 启动，或在首次设置时开启“试用沙箱店铺”。',
   NOT_FOUND: '要找的记录不存在。',
+  IMPORT_EMPTY_FILE: '文件是空的，没有可导入的内容。',
+  IMPORT_NOT_SPREADSHEET: '无法识别的文件：不是 Excel（xlsx/xls）、WPS/LibreOffice 表格（ods）、CSV 或文本文件。',
+  IMPORT_CORRUPT_FILE: '文件已损坏或不完整（可能下载未完成），请重新获取文件。',
+  IMPORT_PASSWORD_PROTECTED: '文件设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。',
+  IMPORT_NO_KEY_COLUMN: '没有找到卡密所在的列，请在预览中手动指定“卡密”列。',
+  IMPORT_HEADER_ONLY: '表格只有标题行，没有卡密数据。',
+  IMPORT_SHEET_NOT_FOUND: '没有这个工作表，请在预览中重新选择。',
+  IMPORT_FILE_TOO_LARGE: '文件太大，超过了单次导入的上限，请拆分后导入。',
+  IMPORT_BAD_MAPPING: '列的对应关系不正确，请检查标出的列。',
+  IMPORT_CANCELLED: '导入已取消，没有写入任何卡密。',
+  IMPORT_NOTHING_VALID: '没有可导入的有效卡密，未写入任何内容。请下载问题清单查看原因。',
+  IMPORT_HAS_INVALID_ROWS: '有问题行，按“全部导入或全部不导入”规则未写入任何内容。可修正后重试，或选择“只导入有效行”。',
   INTERNAL: '内部错误，已记录到日志。请重试，若反复出现请联系支持。',
 } as const;
 
