@@ -1,0 +1,77 @@
+import type { common as zh } from '../zh-CN/common.js';
+
+export const common: Record<keyof typeof zh, string> = {
+  'app.name': 'KeyDesk',
+  'app.title': 'KeyDesk',
+  'app.tagline': 'Card-key workbench',
+
+  'common.cancel': 'Cancel',
+  'common.retry': 'Retry',
+  'common.refresh': 'Refresh',
+  'common.beijingTime': ' (Beijing time)',
+  'common.colon': ': ',
+  'common.listSeparator': '; ',
+
+  'error.unexpected': 'Something unexpected happened. Please try again; if it keeps happening, restart KeyDesk.',
+
+  'startup.loading': 'Opening KeyDesk…',
+  'startup.unreachable.title': 'Cannot reach KeyDesk',
+  'startup.unreachable.help': 'If you started it with keydesk serve, check that the terminal window is still open. If it was closed, start it again and open the new address it prints.',
+  'startup.noToken.title': 'Open the full address (with token) printed in the terminal at startup',
+  'startup.noToken.missing': 'To keep other web pages from reading your card keys, the local service only accepts an address that carries its access token.',
+  'startup.noToken.refused': 'The access token in this address is no longer valid (KeyDesk may have restarted). Use the address printed most recently.',
+  'startup.noToken.example': 'In the terminal that started KeyDesk, find a line like this one and open the whole address in your browser:',
+
+  'nav.home': 'Workbench',
+  'nav.inventory': 'Inventory',
+  'nav.orders': 'Orders',
+  'nav.topup': 'Top-ups',
+  'nav.aftersales': 'After-sales',
+  'nav.risk': 'Risk control',
+  'nav.reports': 'Reports',
+  'nav.settings': 'Settings',
+
+  'shell.lock': 'Lock',
+  'shell.sandboxBadge': 'Sandbox',
+  'shell.sandboxTip': 'The sandbox is running: orders from simulated platforms never touch a real shop.',
+  'shell.recoveryBanner': 'Your recovery key is not confirmed yet. If you forget your passphrase, it is the only way to get your card keys back.',
+  'shell.recoveryBannerAction': 'Confirm now',
+
+  'empty.howToStart': 'Getting started',
+
+  'passphrase.label': 'Passphrase',
+  'passphrase.placeholder': 'At least {min} characters; a sentence you remember works well',
+  'passphrase.confirmLabel': 'Enter it again',
+  'passphrase.required': 'Enter a passphrase',
+  'passphrase.confirmRequired': 'Enter the passphrase again',
+  'passphrase.min': 'Too short: at least {min} characters',
+  'passphrase.mismatch': 'The two passphrases do not match',
+  'passphrase.tooShort': 'At least {min} characters, {missing} to go',
+  'passphrase.strength.weak': 'Strength: weak. Make it longer, or mix letters, digits and symbols',
+  'passphrase.strength.fair': 'Strength: fair',
+  'passphrase.strength.strong': 'Strength: strong',
+
+  'recovery.copy': 'Copy',
+  'recovery.copiedButton': 'Copied',
+  'recovery.copied': 'Recovery key copied. Keep it somewhere safe and never send it to anyone.',
+  'recovery.copyFailed': 'Could not write to the clipboard. Select the key and copy it, or write it down.',
+  'recovery.confirmLabel': 'Type the recovery key to confirm you saved it',
+  'recovery.confirmRequired': 'Enter the recovery key',
+  'recovery.confirmButton': 'Confirm',
+
+  'demoShop.title': 'Sandbox demo shop',
+  'demoShop.defaultName': 'My demo shop',
+  'demoShop.nameLabel': 'Shop name',
+  'demoShop.name': 'Shop name',
+  'demoShop.createdAt': 'Created',
+  'demoShop.shopId': 'Shop ID',
+  'demoShop.open': 'Open a sandbox demo shop',
+  'demoShop.opened': 'Sandbox demo shop opened',
+  'demoShop.offer': 'Open a demo shop on a simulated platform to watch orders arrive and get delivered, without touching any real shop.',
+  'demoShop.explain': 'This shop lives on a simulated platform. Its orders are for trying things out and never create real sales.',
+
+  'afterRecovery.title': 'Set a new passphrase',
+  'afterRecovery.explain': 'You just unlocked with your recovery key. Set a new passphrase now so you will not need the recovery key next time.',
+  'afterRecovery.submit': 'Save new passphrase',
+  'afterRecovery.later': 'Later',
+};

@@ -1,0 +1,3 @@
+export { I18nProvider, useI18n, useT, type MessageKey, type Translate } from './I18nProvider.js';
+export { useErrorText } from './useErrorText.js';
+export { antdLocale } from './antd-locale.js';

@@ -1,0 +1,52 @@
+/** First-run wizard and unlock screen. */
+export const onboarding = {
+  'wizard.steps.protection': '保护方式',
+  'wizard.steps.recovery': '恢复密钥',
+  'wizard.steps.demo': '试用沙箱',
+  'wizard.steps.done': '完成',
+  'wizard.next': '下一步',
+
+  'wizard.welcome.title': '欢迎使用卡密工作台',
+  'wizard.welcome.text': '卡密、店铺授权和供应商密钥都只加密保存在这台电脑上，不会上传到任何服务器。先选择用什么来保护它们。',
+  'wizard.protection.question': '用什么来保护你的数据？',
+  'wizard.protection.keychain': '系统钥匙串（推荐）',
+  'wizard.protection.keychainText': '由 Windows 账户保护，打开软件时不用输入密码。适合只有你自己使用的电脑。',
+  'wizard.protection.keychainUnavailable': '当前环境不能使用系统钥匙串。',
+  'wizard.protection.passphrase': '密码',
+  'wizard.protection.passphraseText': '每次打开时输入密码解锁。适合多人共用的电脑，或在浏览器里使用时。',
+  'wizard.protection.create': '创建保险库',
+
+  'wizard.recovery.title': '保存恢复密钥',
+  'wizard.recovery.warningTitle': '这是找回数据的唯一办法，只显示这一次',
+  'wizard.recovery.warning':
+    '忘记密码或更换电脑后，只有用它才能解开你的卡密。卡密工作台不保存它，也无法帮你找回。请抄在纸上或存进密码管理器，不要截图发给任何人。',
+  'wizard.recovery.confirmed': '恢复密钥已确认，请继续。',
+  'wizard.recovery.nextHint': '确认恢复密钥后才能继续',
+
+  'wizard.demo.title': '试用沙箱店铺（可选）',
+  'wizard.demo.text': '还没准备好连接真实店铺？可以先开一家模拟店铺：模拟的买家会下单，你能看到订单怎样自动流入、发货，全程不会碰到真实店铺。以后也能在「设置 › 沙箱」里开启。',
+  'wizard.demo.switch': '开启试用沙箱店铺',
+  'wizard.demo.switchText': '在模拟平台上创建一家演示店铺。',
+  'wizard.demo.unavailable': '本次启动没有开启沙箱，暂时不能使用。启动时加上 --sandbox 参数即可开启。',
+  'wizard.demo.exists': '已经开过试用店铺「{name}」。',
+  'wizard.demo.openAndNext': '开启并继续',
+
+  'wizard.done.title': '一切就绪',
+  'wizard.done.text': '保险库已经设置好。下一步：导入卡密、连接店铺，工作台会一步步带你完成。',
+  'wizard.done.enter': '进入工作台',
+  'wizard.done.noDemo': '未开启',
+
+  'unlock.title': '解锁卡密工作台',
+  'unlock.recoveryTitle': '用恢复密钥解锁',
+  'unlock.subtitle': '数据已加密保存，解锁后才能查看和发货。',
+  'unlock.passphrase': '密码',
+  'unlock.submit': '解锁',
+  'unlock.keychainText': '保险库由系统钥匙串保护，点击即可解锁。',
+  'unlock.forgot': '忘记密码？使用恢复密钥',
+  'unlock.keychainLost': '钥匙串打不开？使用恢复密钥',
+  'unlock.backToPassphrase': '想起来了？用密码解锁',
+  'unlock.backToKeychain': '返回钥匙串解锁',
+  'unlock.recoveryText': '输入首次设置时保存的恢复密钥。大小写、空格和短横线都没关系。',
+  'unlock.recoveryKey': '恢复密钥',
+  'unlock.withRecovery': '用恢复密钥解锁',
+};

@@ -1,0 +1,66 @@
+import { Card, Steps, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../../i18n/index.js';
+import type { ScreenId } from '../../shell/screens.js';
+
+/**
+ * The four things between a fresh install and orders delivering themselves. Only the vault is done
+ * today; the others become checkable as their services land (they need inventory/channel methods).
+ */
+export function GettingStarted(props: {
+  recoveryConfirmed: boolean;
+  demoShopName: string | undefined;
+  navigate(screen: ScreenId, section?: string): void;
+}) {
+  const t = useT();
+  const link = (screen: ScreenId, text: string, section?: string): ReactNode => (
+    <Typography.Link onClick={() => props.navigate(screen, section)}>{text}</Typography.Link>
+  );
+  const items = [
+    {
+      title: t('home.start.vault.title'),
+      status: 'finish' as const,
+      content: (
+        <>
+          {t('home.start.vault.content')}
+          {!props.recoveryConfirmed && (
+            <div>
+              <Typography.Text type="warning">{t('home.start.vault.recoveryPending')}</Typography.Text>{' '}
+              {link('settings', t('home.start.vault.recoveryLink'), 'security')}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('home.start.inventory.title'),
+      status: 'process' as const,
+      content: (
+        <>
+          {t('home.start.inventory.content')} {link('inventory', t('home.start.inventory.link'))}
+        </>
+      ),
+    },
+    {
+      title: t('home.start.shop.title'),
+      status: 'wait' as const,
+      content: (
+        <>
+          {t('home.start.shop.content')}
+          {props.demoShopName && <div>{t('home.start.shop.demo', { name: props.demoShopName })}</div>}
+        </>
+      ),
+    },
+    { title: t('home.start.dispatch.title'), status: 'wait' as const, content: t('home.start.dispatch.content') },
+  ];
+  return (
+    <Card
+      variant="borderless"
+      title={t('home.start.title')}
+      extra={<Typography.Text type="secondary">{t('home.start.progress', { done: 1, total: items.length })}</Typography.Text>}
+      data-testid="getting-started"
+    >
+      <Steps orientation="vertical" current={1} items={items} />
+    </Card>
+  );
+}
