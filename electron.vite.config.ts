@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/hosts/electron/main.ts') } },
+      // Worker threads are their own entries beside index.js (see core/jobs/spawn-worker.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/hosts/electron/main.ts'),
+          'staging-worker': resolve(__dirname, 'src-main/core/inventory/import/staging-worker.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -26,6 +32,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
     plugins: [react()],

@@ -12,6 +12,11 @@ import { createLogger } from './log/logger.js';
 import { systemClock, type Clock } from './clock.js';
 import { SandboxLink } from './sandbox-link/sandbox-link.js';
 import { createHandlers } from './api/handlers.js';
+import { FileStore } from './files/file-store.js';
+import { Products } from './inventory/products.js';
+import { Stock } from './inventory/stock.js';
+import { KeyActions } from './inventory/key-actions.js';
+import { Imports } from './inventory/import/import-service.js';
 import { callMethod } from './api/call.js';
 import type { CoreServices, HostKind } from './services.js';
 
@@ -57,6 +62,11 @@ export function createCore(options: CoreOptions): Core {
   const audit: AuditLog = new AuditLog(sqlite, (): Buffer => vault.auditKey(), clock);
   const appendAudit = (entry: AuditInput): void => void audit.append(entry);
   const vault: Vault = new Vault(sqlite, { keychain: options.keychain, clock, scrypt: options.scrypt, settings, audit: appendAudit });
+  const files = new FileStore(options.dataDir, clock);
+  files.sweep();
+  const events = new EventBus();
+  const products = new Products(sqlite, clock, appendAudit);
+  const stock = new Stock(sqlite, vault);
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -65,12 +75,18 @@ export function createCore(options: CoreOptions): Core {
     db,
     clock,
     log,
-    events: new EventBus(),
+    events,
     settings,
     preferences: new Preferences(settings),
     vault,
     audit,
+    appendAudit,
     sandbox: new SandboxLink(options.sandboxUrl, { sqlite, settings, vault, clock, audit: appendAudit }),
+    files,
+    products,
+    stock,
+    keyActions: new KeyActions(sqlite, stock, clock, appendAudit),
+    imports: new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit }),
   };
   const handlers = createHandlers(services);
   log.info({ host: options.host, version: options.version }, 'createCore: ready');

@@ -8,6 +8,12 @@ import type { EventBus } from './events.js';
 import type { Logger } from './log/logger.js';
 import type { Clock } from './clock.js';
 import type { SandboxLink } from './sandbox-link/sandbox-link.js';
+import type { AuditInput } from './audit/audit-log.js';
+import type { FileStore } from './files/file-store.js';
+import type { Products } from './inventory/products.js';
+import type { Stock } from './inventory/stock.js';
+import type { KeyActions } from './inventory/key-actions.js';
+import type { Imports } from './inventory/import/import-service.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -25,5 +31,12 @@ export interface CoreServices {
   preferences: Preferences;
   vault: Vault;
   audit: AuditLog;
+  /** Appends an audit entry inside the caller's transaction. */
+  appendAudit: (entry: AuditInput) => void;
   sandbox: SandboxLink;
+  files: FileStore;
+  products: Products;
+  stock: Stock;
+  keyActions: KeyActions;
+  imports: Imports;
 }

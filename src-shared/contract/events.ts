@@ -6,6 +6,17 @@ import { sandboxStatus } from './methods/sandbox.js';
 export const events = {
   'vault.changed': event(vaultStatus, '保险库状态变化（设置、解锁、锁定、轮换）'),
   'sandbox.changed': event(sandboxStatus, '沙箱状态变化'),
+  'import.progress': event(
+    z.object({
+      jobId: z.string(),
+      phase: z.enum(['reading', 'checking', 'saving', 'done']),
+      rowsRead: z.number().int(),
+      bytesRead: z.number().int().optional(),
+      totalBytes: z.number().int().optional(),
+    }),
+    '导入进度',
+  ),
+  'inventory.changed': event(z.object({ productIds: z.array(z.number().int()) }), '库存变化（导入、撤销、作废、恢复）'),
   'app.notice': event(
     z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
     '给店主的提示消息',

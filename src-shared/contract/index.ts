@@ -3,6 +3,9 @@ import { appMethods } from './methods/app.js';
 import { vaultMethods } from './methods/vault.js';
 import { auditMethods } from './methods/audit.js';
 import { sandboxMethods } from './methods/sandbox.js';
+import { productMethods } from './methods/products.js';
+import { inventoryMethods } from './methods/inventory.js';
+import { importMethods } from './methods/imports.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -10,6 +13,9 @@ export const methods = {
   ...vaultMethods,
   ...auditMethods,
   ...sandboxMethods,
+  ...productMethods,
+  ...inventoryMethods,
+  ...importMethods,
 };
 
 export type Methods = typeof methods;
@@ -26,9 +32,13 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './errors.js';
 export * from './events.js';
+export type { KeyDeskBridge } from './bridge.js';
 export { DEFAULT_MAX_BODY_BYTES } from './define.js';
 export type { MethodDef, EventDef } from './define.js';
 export * from './methods/app.js';
 export * from './methods/vault.js';
 export * from './methods/audit.js';
 export * from './methods/sandbox.js';
+export * from './methods/products.js';
+export * from './methods/inventory.js';
+export * from './methods/imports.js';

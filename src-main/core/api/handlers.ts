@@ -1,5 +1,6 @@
 import type { MethodName, ParsedInput, MethodOutput } from '../../../src-shared/contract/index.js';
 import type { CoreServices } from '../services.js';
+import { inventoryHandlers } from './inventory-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -13,6 +14,7 @@ export function createHandlers(s: CoreServices): Handlers {
     return status;
   };
   return {
+    ...inventoryHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),
@@ -26,6 +28,10 @@ export function createHandlers(s: CoreServices): Handlers {
     'vault.confirmRecoveryKey': (input) => {
       s.vault.confirmRecoveryKey(input.recoveryKey);
       return vaultChanged();
+    },
+    'vault.regenerateRecoveryKey': () => {
+      const recoveryKey = s.vault.regenerateRecoveryKey();
+      return { recoveryKey, status: vaultChanged() };
     },
     'vault.unlock': async (input) => {
       await s.vault.unlock(input);

@@ -30,6 +30,8 @@ export function openDatabase(file: string): OpenedDb {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MB of page cache: a large import's index inserts stay in memory instead of thrashing 2 MB.
+    sqlite.pragma('cache_size = -65536');
     if (sqlite.pragma('application_id', { simple: true }) === 0) {
       sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     }

@@ -5,8 +5,7 @@ import { KeyDeskError } from '../../../src-shared/contract/errors.js';
  * AES-256-GCM with a random 96-bit IV and the caller's AAD. Layout: iv(12) | tag(16) | ciphertext.
  * The AAD binds a ciphertext to its row, so a secret copied onto another row fails to open.
  */
-export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const iv = randomBytes(12);
+export function seal(key: Buffer, plaintext: Buffer, aad: string, iv: Buffer = randomBytes(12)): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);

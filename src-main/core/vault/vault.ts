@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { createHmac, randomBytes } from 'node:crypto';
 import { KeyDeskError, type VaultStatus, type UnlockMethod } from '../../../src-shared/contract/index.js';
-import { seal, open, hmacHex, random32, DEFAULT_SCRYPT, type ScryptCost } from './cipher.js';
+import { seal, open, random32, DEFAULT_SCRYPT, type ScryptCost } from './cipher.js';
 import { newRecoveryKey } from './recovery-key.js';
 import * as unlockers from './unlockers.js';
 import type { Clock } from '../clock.js';
@@ -36,6 +37,41 @@ interface OpenKeys {
 }
 
 const FORMAT = 1;
+
+/**
+ * The stored form of every secret: format(1) | data-key version(2, BE) | iv | tag | ciphertext, with
+ * the AAD naming the row it belongs to. Exported for worker code that holds a copy of the data key.
+ */
+export function sealSecret(dataKey: Buffer, version: number, plaintext: string, aad: string, iv?: Buffer): Buffer {
+  const head = Buffer.alloc(3);
+  head.writeUInt8(FORMAT, 0);
+  head.writeUInt16BE(version, 1);
+  return Buffer.concat([head, seal(dataKey, Buffer.from(plaintext, 'utf8'), aad, iv)]);
+}
+
+/**
+ * Random IVs drawn from one large CSPRNG read instead of a syscall per secret: a 1M-key import
+ * otherwise spends seconds in randomFillSync. Every IV is still fresh random bytes, never reused.
+ */
+export class IvPool {
+  private pool = Buffer.alloc(0);
+  private offset = 0;
+
+  next(): Buffer {
+    if (this.offset + 12 > this.pool.length) {
+      this.pool = randomBytes(12 * 8192);
+      this.offset = 0;
+    }
+    const iv = this.pool.subarray(this.offset, this.offset + 12);
+    this.offset += 12;
+    return iv;
+  }
+}
+
+/** Blind index: HMAC-SHA256 truncated to 128 bits (see Vault.blindIndex). */
+export function blindIndexWith(indexKey: Buffer, normalised: string): Buffer {
+  return createHmac('sha256', indexKey).update(normalised, 'utf8').digest().subarray(0, 16);
+}
 const NO_KEYCHAIN = '浏览器模式和命令行没有系统钥匙串，请设置密码。';
 
 /**
@@ -121,7 +157,14 @@ export class Vault {
       kek = stored;
       via = 'os-keychain';
     }
-    this.keys = this.loadKeys(kek);
+    try {
+      this.keys = this.loadKeys(kek);
+    } catch (err) {
+      // The keychain handed back a key that does not open this vault (another data folder's, or a
+      // reinstalled OS account): ask for the recovery key rather than call the data corrupt.
+      if (via === 'os-keychain' && err instanceof KeyDeskError && err.code === 'VAULT_CORRUPT_SECRET') throw new KeyDeskError('VAULT_KEYCHAIN_MISSING_KEY');
+      throw err;
+    }
     this.sqlite.transaction(() => {
       this.opts.audit({ actor: 'owner', action: 'vault.unlock', objectType: 'vault', summary: { via } });
     }).immediate();
@@ -168,6 +211,19 @@ export class Vault {
     return version;
   }
 
+  /** A fresh recovery key replaces the old one (lost paper, or never confirmed); shown once. */
+  regenerateRecoveryKey(): string {
+    const keys = this.open();
+    const recoveryKey = newRecoveryKey();
+    const sealed = unlockers.sealWithRecoveryKey(keys.kek, recoveryKey);
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare("update vault_unlockers set sealed = ?, created_at = ? where kind = 'recovery'").run(sealed, this.opts.clock.now());
+      this.opts.settings.set('vault.recoveryConfirmed', false);
+      this.opts.audit({ actor: 'owner', action: 'vault.recovery.regenerate', objectType: 'vault' });
+    }).immediate();
+    return recoveryKey;
+  }
+
   /** Confirms the owner wrote the recovery key down by having them type it back. */
   confirmRecoveryKey(recoveryKey: string): void {
     const kek = unlockers.openWithRecoveryKey(this.unlocker('recovery')!, recoveryKey);
@@ -178,13 +234,9 @@ export class Vault {
     }).immediate();
   }
 
-  /** Layout: format(1) | key version(2, BE) | iv | tag | ciphertext. AAD names the row it belongs to. */
   encrypt(plaintext: string, aad: string): Buffer {
     const keys = this.open();
-    const head = Buffer.alloc(3);
-    head.writeUInt8(FORMAT, 0);
-    head.writeUInt16BE(keys.currentData, 1);
-    return Buffer.concat([head, seal(keys.data.get(keys.currentData)!, Buffer.from(plaintext, 'utf8'), aad)]);
+    return sealSecret(keys.data.get(keys.currentData)!, keys.currentData, plaintext, aad);
   }
 
   decrypt(blob: Buffer, aad: string): string {
@@ -195,9 +247,19 @@ export class Vault {
     return open(key, blob.subarray(3), aad).toString('utf8');
   }
 
-  /** Exact-match lookups and UNIQUE dedupe over secrets without storing them: HMAC of the normalised value. */
-  blindIndex(normalised: string): string {
-    return hmacHex(this.open().index, normalised);
+  /**
+   * Exact-match lookups and UNIQUE dedupe over secrets without storing them: HMAC-SHA256 of the
+   * normalised value, truncated to 128 bits (collisions stay negligible at billions of keys, and the
+   * UNIQUE index is half the size).
+   */
+  blindIndex(normalised: string): Buffer {
+    return blindIndexWith(this.open().index, normalised);
+  }
+
+  /** The key material a worker thread needs to seal secrets and compute blind indexes. */
+  workerKeys(): { dataKey: Buffer; dataVersion: number; indexKey: Buffer } {
+    const keys = this.open();
+    return { dataKey: Buffer.from(keys.data.get(keys.currentData)!), dataVersion: keys.currentData, indexKey: Buffer.from(keys.index) };
   }
 
   auditKey(): Buffer {

@@ -6,9 +6,11 @@ import { printFailure, UsageError } from './output.js';
 import { VERSION } from './package-info.js';
 import { serve } from './commands/serve.js';
 import { auditVerify } from './commands/audit.js';
+import { importKeys } from './commands/import.js';
+import { productsAdd, productsList, stock } from './commands/products.js';
 
 /** Every command; later capabilities add theirs here. */
-const commands: Command[] = [serve, auditVerify];
+const commands: Command[] = [serve, auditVerify, productsAdd, productsList, stock, importKeys];
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },

@@ -26,8 +26,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   VAULT_LOCKED: 423,
   VAULT_NOT_SET_UP: 409,
   VAULT_ALREADY_SET_UP: 409,
-  VAULT_WRONG_PASSPHRASE: 401,
-  VAULT_WRONG_RECOVERY_KEY: 401,
+  // 401 is kept for a missing token; a mistyped passphrase is a bad request the page handles itself.
+  VAULT_WRONG_PASSPHRASE: 400,
+  VAULT_WRONG_RECOVERY_KEY: 400,
   INTERNAL: 500,
 };
 

@@ -7,6 +7,7 @@ import {
 import type { Core } from '../../core/index.js';
 import { readJsonBody, sendError, sendJson, statusFor, tokenMatches, BASE_HEADERS } from './http-util.js';
 import { serveStatic } from './static-files.js';
+import { receiveUpload, sendDownload } from './file-routes.js';
 
 export interface ServerOptions {
   core: Core;
@@ -63,6 +64,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     if (url.pathname === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+    if (url.pathname === '/api/upload' && req.method === 'POST') return receiveUpload(opts.core, req, res, url);
+    const download = /^\/api\/download\/([\w-]+)$/.exec(url.pathname);
+    if (download && req.method === 'GET') return sendDownload(opts.core, res, download[1]!);
     const rpc = /^\/api\/rpc\/([\w.]+)$/.exec(url.pathname);
     if (rpc && req.method === 'POST') return callRpc(req, res, rpc[1]!);
     return sendError(res, 'NOT_FOUND', { path: url.pathname });

@@ -37,6 +37,11 @@ export const vaultMethods = {
     input: z.object({ recoveryKey }),
     output: vaultStatus,
   }),
+  'vault.regenerateRecoveryKey': method({
+    summary: '重新生成恢复密钥（旧的立即失效；新密钥只显示这一次）',
+    input: z.object({}),
+    output: z.object({ recoveryKey: z.string(), status: vaultStatus }),
+  }),
   'vault.unlock': method({
     summary: '用密码、系统钥匙串或恢复密钥解锁',
     unlocked: false,

@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../clock.js';
+import type { AuditInput } from '../audit/audit-log.js';
+import type { Stock } from './stock.js';
+
+/** Owner actions on single keys: reveal, void, restore. Each is audited with its change. */
+export class KeyActions {
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly stock: Stock,
+    private readonly clock: Clock,
+    private readonly audit: (e: AuditInput) => void,
+  ) {}
+
+  reveal(id: number, reason: string): { id: number; cardNo: string | null; secret: string } {
+    const key = this.stock.secretOf(id);
+    this.sqlite.transaction(() => {
+      this.audit({ actor: 'owner', action: 'key.reveal', objectType: 'key', objectId: String(id), summary: { reason, cardNo: key.cardNo } });
+    }).immediate();
+    return { id: key.id, cardNo: key.cardNo, secret: key.secret };
+  }
+
+  /** Only keys still in stock can be voided; delivered ones go through after-sales (replace). */
+  void(ids: number[], reason: string): { changed: number; skipped: number; productIds: number[] } {
+    return this.change(ids, reason, 'available', 'void', 'key.void');
+  }
+
+  restore(ids: number[], reason: string): { changed: number; skipped: number; productIds: number[] } {
+    return this.change(ids, reason, 'void', 'available', 'key.restore');
+  }
+
+  private change(ids: number[], reason: string, from: string, to: string, action: string) {
+    const now = this.clock.now();
+    const update = this.sqlite.prepare(`update keys set status = ?, void_reason = ?, updated_at = ? where id = ? and status = ? returning product_id`);
+    return this.sqlite.transaction(() => {
+      const products = new Set<number>();
+      let changed = 0;
+      for (const id of ids) {
+        const row = update.get(to, to === 'void' ? reason : null, now, id, from) as { product_id: number } | undefined;
+        if (!row) continue;
+        changed++;
+        products.add(row.product_id);
+      }
+      this.audit({ actor: 'owner', action, objectType: 'key', objectId: ids.length === 1 ? String(ids[0]) : null, summary: { reason, requested: ids.length, changed, firstId: ids[0] ?? null } });
+      return { changed, skipped: ids.length - changed, productIds: [...products] };
+    }).immediate();
+  }
+}
