@@ -1,6 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { errorBody, isMethodName, type Envelope, type EventMessage, type KeyDeskBridge } from '../../src-shared/contract/index.js';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../hosts/electron/channels.js';
+import { errorBody, isMethodName, type Envelope, type EventMessage, type KeyDeskBridge, type UploadResult } from '../../src-shared/contract/index.js';
+import { CALL_CHANNEL, EVENT_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from '../hosts/electron/channels.js';
 
 export type { KeyDeskBridge };
 
@@ -16,6 +16,12 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
         return Promise.resolve({ ok: false, error: errorBody('UNKNOWN_METHOD', { method: String(method) }) });
       }
       return ipc.invoke(CALL_CHANNEL, method, input) as Promise<Envelope<unknown>>;
+    },
+    upload(fileName, data) {
+      return ipc.invoke(UPLOAD_CHANNEL, String(fileName), data) as Promise<Envelope<UploadResult>>;
+    },
+    saveDownload(downloadId) {
+      return ipc.invoke(SAVE_DOWNLOAD_CHANNEL, String(downloadId)) as Promise<Envelope<{ saved: boolean; path?: string }>>;
     },
     onEvent(listener) {
       // The IpcRendererEvent is dropped: it carries `sender`, i.e. ipcRenderer itself.

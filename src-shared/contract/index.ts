@@ -32,7 +32,7 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './errors.js';
 export * from './events.js';
-export type { KeyDeskBridge } from './bridge.js';
+export type { KeyDeskBridge, UploadResult } from './bridge.js';
 export { DEFAULT_MAX_BODY_BYTES } from './define.js';
 export type { MethodDef, EventDef } from './define.js';
 export * from './methods/app.js';

@@ -7,6 +7,7 @@ import { hardenSession, hardenWebContents, windowOptions } from './window.js';
 import { createSafeStorageKeychain } from './keychain.js';
 import { createSettingsStore, type DesktopSettingsStore } from './settings-store.js';
 import { registerIpc } from './ipc.js';
+import { registerFileIpc } from './file-ipc.js';
 import { startSandbox, createDemoShop, type Sandbox } from '../../sandbox/index.js';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
@@ -73,6 +74,20 @@ async function start(): Promise<void> {
     getWindows: () => BrowserWindow.getAllWindows(),
     log: core.services.log,
   });
+  const disposeCallIpc = disposeIpc;
+  const disposeFileIpc = registerFileIpc({
+    ipcMain,
+    core,
+    isTrustedSender: (url) => isTrustedSender(url, devServerUrl),
+    chooseSavePath: async (defaultName) => {
+      const result = await dialog.showSaveDialog({ title: '保存导出文件', defaultPath: defaultName });
+      return result.canceled ? undefined : result.filePath;
+    },
+  });
+  disposeIpc = () => {
+    disposeCallIpc();
+    disposeFileIpc();
+  };
   mainWindow = createWindow(settings);
 }
 

@@ -29,11 +29,19 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes only window.keydesk with host, call and onEvent', () => {
+  it('exposes only window.keydesk with host, call, onEvent and the two file functions', () => {
     expect([...exposed.keys()]).toEqual(['keydesk']);
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'host', 'onEvent']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'host', 'onEvent', 'saveDownload', 'upload']);
     expect(bridge().host).toBe('electron');
     expect(Object.values(bridge())).not.toContain(ipcRenderer);
+  });
+
+  it('sends uploads and download saves over their own channels only', async () => {
+    const data = new ArrayBuffer(4);
+    await bridge().upload('卡密.xlsx', data);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('keydesk:upload', '卡密.xlsx', data);
+    await bridge().saveDownload('abc-123');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('keydesk:save-download', 'abc-123');
   });
 
   it('sends a contract method over the one call channel', async () => {
