@@ -24,7 +24,7 @@ export const importPreview = z.object({
   fileName: z.string(),
   fileHash: z.string(),
   format: z.enum(['xlsx', 'xls', 'ods', 'csv', 'txt']),
-  sheets: z.array(z.object({ index: z.number().int(), name: z.string() })),
+  sheets: z.array(z.object({ index: z.number().int(), name: z.string(), hidden: z.boolean().optional() })),
   sheet: z.number().int(),
   headerRow: z.number().int().nullable(),
   columns: z.array(columnGuess),

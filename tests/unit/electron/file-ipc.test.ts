@@ -9,7 +9,7 @@ type Handler = (event: { senderFrame: { url: string } }, ...args: unknown[]) => 
 async function setup(chooseSavePath: (n: string) => Promise<string | undefined> = async () => undefined) {
   const { core } = await unlockedCore();
   const handlers = new Map<string, Handler>();
-  const ipcMain = { handle: vi.fn((ch: string, h: Handler) => handlers.set(ch, h)), removeHandler: vi.fn() };
+  const ipcMain = { handle: vi.fn((ch: string, h: Handler) => void handlers.set(ch, h)), removeHandler: vi.fn() } as unknown as Parameters<typeof registerFileIpc>[0]['ipcMain'];
   registerFileIpc({ ipcMain, core, isTrustedSender: (url) => url.startsWith('app://keydesk/'), chooseSavePath });
   const invoke = (channel: string, url: string, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: { url } }, ...args);
   return { core, invoke };

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { methodNames, type EventMessage } from '../../../src-shared/contract/index.js';
+import { methodNames, type KeyDeskBridge } from '../../../src-shared/contract/index.js';
 
 const exposed = new Map<string, unknown>();
 const ipcRenderer = {
@@ -15,11 +15,7 @@ vi.mock('electron', () => ({
 
 await import('../../../src-main/preload/index.js');
 
-interface Bridge {
-  host: string;
-  call(method: unknown, input?: unknown): Promise<unknown>;
-  onEvent(listener: (m: EventMessage) => void): () => unknown;
-}
+type Bridge = KeyDeskBridge;
 const bridge = () => exposed.get('keydesk') as Bridge;
 
 beforeEach(() => {
@@ -53,7 +49,7 @@ describe('preload', () => {
   it.each(['fs.readFile', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 42, undefined])(
     'refuses %s with UNKNOWN_METHOD without touching IPC',
     async (name) => {
-      const result = await bridge().call(name, {});
+      const result = await bridge().call(name as string, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       expect(ipcRenderer.invoke).not.toHaveBeenCalled();
     },

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { KeyDeskError } from '../../../src-shared/contract/index.js';
 import { readRows, type ImportSource, type RawRow, type ReadOptions } from '../../../src-main/core/inventory/reading/index.js';
 
@@ -29,3 +33,14 @@ export async function failure(run: () => unknown): Promise<{ code: string; detai
   }
   throw new Error('expected a KeyDeskError, but the call succeeded');
 }
+
+const made: string[] = [];
+/** A scratch directory, removed when the test file ends. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'keydesk-reading-'));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});

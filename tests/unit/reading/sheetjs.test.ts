@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listSheets, MAX_IN_MEMORY_BYTES } from '../../../src-main/core/inventory/reading/index.js';
-import { FIXTURES, failure, fixture, readAll, table } from './helpers.js';
+import { FIXTURES, failure, fixture, readAll, table, tempDir } from './helpers.js';
 
 const LEGACY: [number, string[]][] = [
   [1, ['卡号', '卡密', '有效期', '面值', '备注']],
@@ -41,7 +40,7 @@ describe('xls / ods (SheetJS)', () => {
   });
 
   it('refuses an .xls over the in-memory limit without reading it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'keydesk-xls-'));
+    const dir = tempDir();
     const path = join(dir, 'huge.xls');
     // A sparse file: the size is what counts; the OLE magic makes it an xls by content.
     writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
@@ -54,7 +53,7 @@ describe('xls / ods (SheetJS)', () => {
     ['a truncated .xls', () => readFileSync(FIXTURES + 'legacy.xls').subarray(0, 2000), 'cut.xls'],
     ['a truncated .ods', () => readFileSync(FIXTURES + 'legacy.ods').subarray(0, 5000), 'cut.ods'],
   ])('reports %s as corrupt, in Chinese', async (_label, bytes, name) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'keydesk-xls-')), name);
+    const path = join(tempDir(), name);
     writeFileSync(path, bytes());
     const err = await failure(() => readAll({ path }, { sheet: 1 }));
     expect(err.code).toBe('IMPORT_CORRUPT_FILE');

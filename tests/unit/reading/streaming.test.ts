@@ -1,20 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readRows } from '../../../src-main/core/inventory/reading/index.js';
-import { failure } from './helpers.js';
+import { failure, tempDir } from './helpers.js';
 
 const ROWS = 200_000;
-let dir: string;
 let path: string;
 
 /** Written the way a supplier's Node back-end would: streaming writer, shared strings written after the sheet. */
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'keydesk-stream-'));
-  path = join(dir, 'big.xlsx');
+  path = join(tempDir(), 'big.xlsx');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('卡密');
   ws.addRow(['卡号', '卡密', '备注']).commit();
@@ -22,8 +19,6 @@ beforeAll(async () => {
   ws.commit();
   await wb.commit();
 }, 120_000); // project config sets no hook timeout; writing 200k rows takes several seconds on a busy machine
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const openFds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
 

@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { listSheets, suggestSheet } from '../../../src-main/core/inventory/reading/index.js';
-import { fixture } from './helpers.js';
+import { fixture, tempDir } from './helpers.js';
 
 describe('suggestSheet', () => {
   it.each([
@@ -18,7 +16,7 @@ describe('suggestSheet', () => {
   });
 
   it('passes over hidden sheets, which listSheets marks', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'keydesk-sheets-')), 'hidden.xlsx');
+    const path = join(tempDir(), 'hidden.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('旧批次', { state: 'hidden' }).getRow(1).values = ['卡密'];
     wb.addWorksheet('说明').getCell('A1').value = '本批次卡密见下一页';

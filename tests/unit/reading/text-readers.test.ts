@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listSheets, MAX_CELL_CHARS } from '../../../src-main/core/inventory/reading/index.js';
 import { lines } from '../../../src-main/core/inventory/reading/txt-reader.js';
-import { failure, fixture, readAll, table } from './helpers.js';
+import { failure, fixture, readAll, table, tempDir } from './helpers.js';
 
 describe('csv', () => {
   it('reads Chinese Excel CSV (GBK, CRLF, no BOM) with true row numbers, quotes and the footer kept', async () => {
@@ -47,7 +46,7 @@ describe('csv', () => {
   });
 
   it('stops an unclosed quote at 1,000,000 characters instead of reading the whole file into one cell', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'keydesk-csv-'));
+    const dir = tempDir();
     const lines = Array.from({ length: 100_000 }, (_, i) => `C${i},SEC-${i}`);
     writeFileSync(join(dir, 'q.csv'), `卡号,卡密\nC0,"SEC-0\n${lines.join('\n')}\n`);
     const err = await failure(() => readAll({ path: join(dir, 'q.csv') }));
@@ -98,13 +97,19 @@ describe('txt', () => {
   });
 
   it('keeps the separator chosen from the first lines for the whole file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'keydesk-txt-'));
+    const dir = tempDir();
     const body = Array.from({ length: 300 }, (_, i) => `C${i}----S${i}`).concat(['C300,S300 with,commas']).join('\n');
     writeFileSync(join(dir, 'k.txt'), body);
     const rows = table(await readAll({ path: join(dir, 'k.txt') }));
     expect(rows).toHaveLength(301);
     expect(rows[299]).toEqual([300, ['C299', 'S299']]);
     expect(rows[300]).toEqual([301, ['C300,S300 with,commas']]);
+  });
+
+  it('refuses a line of over a million characters instead of holding it', async () => {
+    const path = join(tempDir(), 'wide.txt');
+    writeFileSync(path, `SEC-1\n${'x'.repeat(1_200_000)}\nSEC-3\n`);
+    expect(await failure(() => readAll({ path }))).toMatchObject({ code: 'IMPORT_CORRUPT_FILE', details: { row: 2, reason: '单行内容过长' } });
   });
 
   it('splits lines correctly when \\r\\n falls across two chunks', async () => {

@@ -1,11 +1,10 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listSheets } from '../../../src-main/core/inventory/reading/index.js';
 import { exceljsSafeXml } from '../../../src-main/core/inventory/reading/xlsx-xml-fix.js';
 import { openZip } from '../../../src-main/core/inventory/reading/zip.js';
-import { FIXTURES, failure, fixture, readAll, table } from './helpers.js';
+import { FIXTURES, failure, fixture, readAll, table, tempDir } from './helpers.js';
 
 describe('xlsx (exceljs streaming reader)', () => {
   it('lists the sheets in workbook order', async () => {
@@ -73,7 +72,7 @@ describe('xlsx (exceljs streaming reader)', () => {
   });
 
   it('reports damaged sheet data as corrupt, in Chinese', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'keydesk-xlsx-'));
+    const dir = tempDir();
     const path = join(dir, 'damaged.xlsx');
     copyFileSync(FIXTURES + 'supplier.xlsx', path);
     const zip = await openZip(path, readFileSync(path).length);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { KeyDeskError, type ImportPreview, type ImportRecord, type ImportSource, type ImportOutcome } from '../../../../src-shared/contract/index.js';
 import { maskSecret } from '../../../../src-shared/mask.js';
-import { listSheets, detectFormat } from '../reading/index.js';
+import { listSheets, detectFormat, suggestSheet } from '../reading/index.js';
 import { runImport, resolveSource, hashSource, readHead, type ImportDeps, type ParsedImportRequest } from './run-import.js';
 import { firstRows, resolveLayout } from './layout.js';
 
@@ -20,11 +20,13 @@ export class Imports {
 
   constructor(private readonly deps: ImportDeps) {}
 
-  async preview(source: ImportSource, sheet = 0): Promise<ImportPreview> {
+  /** Without a sheet the reader suggests one (skipping a 说明 sheet in front of the data). */
+  async preview(source: ImportSource, chosenSheet?: number): Promise<ImportPreview> {
     const src = resolveSource(this.deps, source);
     const head = await readHead(src.reader);
     const format = detectFormat(head, src.fileName);
     const sheets = await listSheets(src.reader);
+    const sheet = chosenSheet ?? (await suggestSheet(src.reader));
     if (!sheets.some((s) => s.index === sheet)) throw new KeyDeskError('IMPORT_SHEET_NOT_FOUND', { sheet, sheets: sheets.map((s) => s.name) });
     const sample = await firstRows(src.reader, sheet);
     if (sample.length === 0) throw new KeyDeskError('IMPORT_EMPTY_FILE', { sheet });

@@ -29,7 +29,8 @@ export function resolveLayout(sample: RawRow[], chosen: { headerRow?: number | n
   const headerRow = chosen.headerRow === undefined ? guess.headerRow : chosen.headerRow;
   const mapping: Mapping = chosen.mapping ?? Object.fromEntries(guess.columns.filter((c) => c.field).map((c) => [c.field as KeyField, c.index]));
   if (mapping.secret === undefined) throw new KeyDeskError('IMPORT_NO_KEY_COLUMN', { columns: guess.columns.map((c) => c.header) });
-  const width = Math.max(0, ...sample.map((r) => r.cells.length));
+  // Rows come with trailing empty cells trimmed; the header guess knows the full width.
+  const width = Math.max(guess.columns.length, ...sample.map((r) => r.cells.length));
   const fields = Object.entries(mapping) as [KeyField, number][];
   const outside = fields.filter(([, col]) => width > 0 && col >= width);
   if (outside.length) {
