@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServe } from '../helpers/cli.js';
 
 export const CHROMIUM = process.env.KEYDESK_CHROMIUM ?? '/usr/bin/chromium';
 export const SHOTS_DIR = process.env.KEYDESK_SHOTS ?? join('test-results', 'screenshots');
 
 export interface Session {
-  browser: Browser;
+  context: BrowserContext;
   page: Page;
   url: string;
   origin: string;
@@ -29,13 +29,16 @@ export async function openSession(opts: { locale?: string; dataDir?: string; env
   const server = startServe(['--data-dir', dataDir, '--port', '0', '--sandbox'], opts.env);
   const { url, origin, token } = await server.ready;
   const profile = mkdtempSync(join(tmpdir(), 'keydesk-chromium-'));
-  const browser = await chromium.launch({
+  // A fresh profile per session (Playwright passes it as --user-data-dir).
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     headless: true,
+    viewport: { width: 1366, height: 860 },
+    locale: opts.locale ?? 'zh-CN',
+    acceptDownloads: true,
   });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: opts.locale ?? 'zh-CN' });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
@@ -44,12 +47,12 @@ export async function openSession(opts: { locale?: string; dataDir?: string; env
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
-    browser, page, url, origin, token, dataDir, problems,
+    context, page, url, origin, token, dataDir, problems,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: false });
     },
     close: async () => {
-      await browser.close();
+      await context.close();
       await server.stop();
       rmSync(profile, { recursive: true, force: true });
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
