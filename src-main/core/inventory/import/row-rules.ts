@@ -35,11 +35,14 @@ export function judgeRow(raw: RawRow, mapping: Mapping, ctx: { now: number; batc
   for (const c of raw.cells) {
     if (c.text.length > MAX_CELL_LENGTH) return invalid('单元格内容过长（超过 1 万个字符），可能不是卡密');
   }
+  const mappedCells = Object.values(mapping).map((i) => raw.cells[i!]?.text ?? '');
+  if (mappedCells.some((t) => t.includes('\uFFFD'))) {
+    return invalid('这一行含有无法识别的字符（文件编码混杂），请另存为 UTF-8 或 Excel 格式后重新导入');
+  }
   const secretCell = cell('secret');
   const cardCell = cell('cardNo');
   for (const [label, c] of [['卡密', secretCell], ['卡号', cardCell]] as const) {
     if (c?.unsafeNumber) return invalid(`${label}是超过 15 位的数字，Excel 已丢失末尾数字；请把该列设为“文本”格式后重新导出`);
-    if (c?.text.includes('\uFFFD')) return invalid(`${label}含有无法识别的字符（文件编码混杂），请另存为 UTF-8 或 Excel 格式`);
   }
   const secret = secretCell?.text ?? '';
   if (secret === '') return invalid('卡密为空');
