@@ -17,6 +17,7 @@ import { Products } from './inventory/products.js';
 import { Stock } from './inventory/stock.js';
 import { KeyActions } from './inventory/key-actions.js';
 import { Imports } from './inventory/import/import-service.js';
+import { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
 import { callMethod } from './api/call.js';
 import type { CoreServices, HostKind } from './services.js';
 
@@ -87,7 +88,11 @@ export function createCore(options: CoreOptions): Core {
     stock,
     keyActions: new KeyActions(sqlite, stock, clock, appendAudit),
     imports: new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit }),
+    sheetSyncs: undefined as unknown as SheetSyncs,
   };
+  services.sheetSyncs = new SheetSyncs(services);
+  // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
+  if (options.host !== 'cli') services.sheetSyncs.start();
   const handlers = createHandlers(services);
   log.info({ host: options.host, version: options.version }, 'createCore: ready');
 
@@ -96,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     call: (method, input) => callMethod(handlers, () => services.vault.lockedReason(), log, method, input),
     onEvent: (listener) => services.events.on(listener),
     close() {
+      services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();
       log.flush();

@@ -14,6 +14,7 @@ import type { Products } from './inventory/products.js';
 import type { Stock } from './inventory/stock.js';
 import type { KeyActions } from './inventory/key-actions.js';
 import type { Imports } from './inventory/import/import-service.js';
+import type { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -39,4 +40,5 @@ export interface CoreServices {
   stock: Stock;
   keyActions: KeyActions;
   imports: Imports;
+  sheetSyncs: SheetSyncs;
 }

@@ -17,6 +17,7 @@ export const events = {
     '导入进度',
   ),
   'inventory.changed': event(z.object({ productIds: z.array(z.number().int()) }), '库存变化（导入、撤销、作废、恢复）'),
+  'sync.updated': event(z.object({ id: z.number().int() }), '云端表格同步检查完成（有无新卡密、是否出错）'),
   'app.notice': event(
     z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
     '给店主的提示消息',

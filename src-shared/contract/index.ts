@@ -6,6 +6,7 @@ import { sandboxMethods } from './methods/sandbox.js';
 import { productMethods } from './methods/products.js';
 import { inventoryMethods } from './methods/inventory.js';
 import { importMethods } from './methods/imports.js';
+import { sheetSyncMethods } from './methods/sheet-sync.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -16,6 +17,7 @@ export const methods = {
   ...productMethods,
   ...inventoryMethods,
   ...importMethods,
+  ...sheetSyncMethods,
 };
 
 export type Methods = typeof methods;
@@ -42,3 +44,4 @@ export * from './methods/sandbox.js';
 export * from './methods/products.js';
 export * from './methods/inventory.js';
 export * from './methods/imports.js';
+export * from './methods/sheet-sync.js';

@@ -5,7 +5,8 @@ import { exportKeys } from '../inventory/export-keys.js';
 type InventoryMethods =
   | 'products.list' | 'products.save' | 'products.archive'
   | 'inventory.batches' | 'inventory.keys' | 'inventory.revealKey' | 'inventory.voidKeys' | 'inventory.restoreKeys' | 'inventory.exportKeys'
-  | 'inventory.previewImport' | 'inventory.import' | 'inventory.cancelImport' | 'inventory.imports' | 'inventory.undoImport' | 'inventory.importProblems';
+  | 'inventory.previewImport' | 'inventory.import' | 'inventory.cancelImport' | 'inventory.imports' | 'inventory.undoImport' | 'inventory.importProblems'
+  | 'sync.list' | 'sync.save' | 'sync.remove' | 'sync.runNow';
 
 /** 库存 and 商品: thin bindings from the contract to the inventory services. */
 export function inventoryHandlers(s: CoreServices): Pick<Handlers, InventoryMethods> {
@@ -42,5 +43,10 @@ export function inventoryHandlers(s: CoreServices): Pick<Handlers, InventoryMeth
     'inventory.imports': (input) => s.imports.history(input.productId, input.limit),
     'inventory.undoImport': (input) => s.imports.undo(input.importId, input.reason),
     'inventory.importProblems': (input) => s.imports.problemsWorkbook(input.importId),
+
+    'sync.list': (input) => s.sheetSyncs.list(input.productId),
+    'sync.save': (input) => s.sheetSyncs.save(input),
+    'sync.remove': (input) => ({ removed: s.sheetSyncs.remove(input.id) }),
+    'sync.runNow': (input) => s.sheetSyncs.check(input.id),
   };
 }

@@ -169,3 +169,30 @@ export const keys = sqliteTable(
     index('keys_import').on(t.importId),
   ],
 );
+
+/**
+ * 云端表格同步: a sheet the supplier keeps adding keys to (a file in a 坚果云/OneDrive/WPS sync folder,
+ * or a published http(s) CSV/xlsx link). The location is sealed: a published link is as good as a
+ * password to the sheet.
+ */
+export const sheetSyncs = sqliteTable('sheet_syncs', {
+  id: integer('id').primaryKey(),
+  productId: integer('product_id').notNull().references(() => products.id),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['file', 'url'] }).notNull(),
+  locationSealed: blob('location_sealed', { mode: 'buffer' }).notNull(),
+  locationHint: text('location_hint').notNull(),
+  sealKey: text('seal_key').notNull().unique(),
+  intervalMinutes: integer('interval_minutes').notNull(),
+  supplier: text('supplier').notNull().default(''),
+  unitCostFen: integer('unit_cost_fen').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  lastCheckedAt: integer('last_checked_at'),
+  lastChangedAt: integer('last_changed_at'),
+  lastHash: text('last_hash'),
+  lastImported: integer('last_imported'),
+  lastDuplicates: integer('last_duplicates'),
+  lastInvalid: integer('last_invalid'),
+  lastError: text('last_error'),
+  createdAt: integer('created_at').notNull(),
+});
