@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { KeyDeskError } from '../../../../src-shared/contract/index.js';
 import type { FileStore } from '../../files/file-store.js';
 
@@ -21,5 +22,5 @@ export async function fetchSheet(url: string, files: FileStore, timeoutMs = 30_0
   const declared = Number(res.headers.get('content-length') ?? 0);
   if (declared > SHEET_DOWNLOAD_LIMIT) throw new KeyDeskError('IMPORT_FILE_TOO_LARGE', { host, limitBytes: SHEET_DOWNLOAD_LIMIT });
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || host);
-  return files.saveUpload(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), name, SHEET_DOWNLOAD_LIMIT);
+  return files.saveUpload(Readable.fromWeb(res.body as WebReadableStream), name, SHEET_DOWNLOAD_LIMIT);
 }
