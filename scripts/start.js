@@ -33,7 +33,11 @@ function fallBackToBrowser(reason) {
 }
 
 console.log('正在构建卡密工作台…');
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+// Through npm itself (npm_execpath when started by `npm start`), so Windows needs no shell tricks.
+const npm = process.env.npm_execpath;
+const build = npm
+  ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' })
+  : spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = electronBinary();
