@@ -2,9 +2,6 @@
 // binary downloaded, no display), say so and run the same app in the browser host with the sandbox on.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /**
  * The electron package (≥ 42) fetches its runtime on first use rather than at install. Ask for it in

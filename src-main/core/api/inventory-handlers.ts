@@ -5,7 +5,7 @@ import { exportKeys } from '../inventory/export-keys.js';
 type InventoryMethods =
   | 'products.list' | 'products.save' | 'products.archive'
   | 'inventory.batches' | 'inventory.keys' | 'inventory.revealKey' | 'inventory.voidKeys' | 'inventory.restoreKeys' | 'inventory.exportKeys'
-  | 'inventory.previewImport' | 'inventory.import' | 'inventory.cancelImport' | 'inventory.imports' | 'inventory.undoImport' | 'inventory.importProblems'
+  | 'inventory.previewImport' | 'inventory.import' | 'inventory.cancelImport' | 'inventory.discardUpload' | 'inventory.imports' | 'inventory.undoImport' | 'inventory.importProblems'
   | 'sync.list' | 'sync.save' | 'sync.remove' | 'sync.runNow';
 
 /** 库存 and 商品: thin bindings from the contract to the inventory services. */
@@ -20,7 +20,11 @@ export function inventoryHandlers(s: CoreServices): Pick<Handlers, InventoryMeth
       changed([product.id]);
       return product;
     },
-    'products.archive': (input) => s.products.archive(input.id),
+    'products.archive': (input) => {
+      const product = s.products.archive(input.id);
+      changed([product.id]);
+      return product;
+    },
 
     'inventory.batches': (input) => s.stock.batches(input.productId),
     'inventory.keys': (input) => s.stock.keysPage(input),
@@ -40,6 +44,10 @@ export function inventoryHandlers(s: CoreServices): Pick<Handlers, InventoryMeth
     'inventory.previewImport': (input) => s.imports.preview(input.source, input.sheet),
     'inventory.import': (input) => s.imports.run(input),
     'inventory.cancelImport': (input) => ({ cancelled: s.imports.cancel(input.jobId) }),
+    'inventory.discardUpload': (input) => {
+      s.files.removeUpload(input.uploadId);
+      return { discarded: true };
+    },
     'inventory.imports': (input) => s.imports.history(input.productId, input.limit),
     'inventory.undoImport': (input) => s.imports.undo(input.importId, input.reason),
     'inventory.importProblems': (input) => s.imports.problemsWorkbook(input.importId),

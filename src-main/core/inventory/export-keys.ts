@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
-import { KeyDeskError, type KeyFilter } from '../../../src-shared/contract/index.js';
+import { KeyDeskError, PLAINTEXT_CONFIRMATION, type KeyFilter } from '../../../src-shared/contract/index.js';
 import { maskSecret } from '../../../src-shared/mask.js';
 import { formatTime } from '../../../src-shared/format.js';
 import type { Vault } from '../vault/vault.js';
@@ -10,8 +10,6 @@ import type { FileStore } from '../files/file-store.js';
 import type { AuditInput } from '../audit/audit-log.js';
 import { keyAad, keyWhere } from './stock.js';
 
-/** What the owner types to confirm a plaintext export; the UI shows the same words. */
-export const PLAINTEXT_CONFIRMATION = '导出明文';
 
 const STATUS_NAMES: Record<string, string> = { available: '可用', reserved: '已预留', delivered: '已发货', redeemed: '已核销', void: '已作废', expired: '已过期' };
 const HEADER = ['编号', '卡号', '卡密', '状态', '到期时间', '入库时间', '批次'];

@@ -29,11 +29,16 @@ export function startApi(): ApiMode {
   return 'browser';
 }
 
+/** The transport picked at startup; without one (no token) every use fails the same way. */
+export function activeTransport(): Transport {
+  if (!transport) throw new ApiError('UNAUTHORIZED', '访问令牌缺失，请使用启动时终端打印的完整地址（带 token）打开。');
+  return transport;
+}
+
 /** Calls a contract method. Rejects with ApiError (code + Chinese message) when the host refuses. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  if (!transport) throw new ApiError('UNAUTHORIZED', '访问令牌缺失，请使用启动时终端打印的完整地址（带 token）打开。');
   // The host validated its output against the contract's schema before sending it.
-  return (await transport.call(method, input)) as MethodOutput<M>;
+  return (await activeTransport().call(method, input)) as MethodOutput<M>;
 }
 
 /**

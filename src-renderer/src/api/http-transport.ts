@@ -1,9 +1,10 @@
 import { unwrap } from './envelope.js';
 import { ApiError } from './errors.js';
+import { httpDownload, httpUpload } from './http-files.js';
 import { SseParser } from './sse-parser.js';
+import { TOKEN_HEADER } from './token.js';
 import type { RawEvent, Transport } from './transport.js';
 
-const TOKEN_HEADER = 'x-keydesk-token';
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
@@ -75,5 +76,7 @@ export function httpTransport(token: string): Transport {
       }
       return () => listeners.delete(entry);
     },
+    upload: (file) => httpUpload(token, file),
+    saveDownload: (downloadId, fileName) => httpDownload(token, downloadId, fileName),
   };
 }

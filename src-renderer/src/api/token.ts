@@ -1,5 +1,8 @@
 const STORAGE_KEY = 'keydesk.token';
 
+/** Every /api request carries the token in this header; a cookie alone would let other pages ride along. */
+export const TOKEN_HEADER = 'x-keydesk-token';
+
 /**
  * The server prints `http://127.0.0.1:P/?token=…`. Read the token once, keep it for this tab only
  * (sessionStorage survives a reload but not a closed tab), and take it out of the address bar so it

@@ -13,4 +13,19 @@ export interface Transport {
   call(method: string, input: unknown): Promise<unknown>;
   /** `onReconnect` fires after the event stream came back from a drop: events may have been missed. */
   subscribe(onEvent: (event: RawEvent) => void, onReconnect: () => void): () => void;
+  /** Hands a supplier file to the host for an import; resolves with the `uploadId` to import from. */
+  upload(file: File): Promise<UploadedFile>;
+  /** Puts an export on the owner's disk: the browser's download, or the desktop's save dialog. */
+  saveDownload(downloadId: string, fileName: string): Promise<SavedDownload>;
+}
+
+export interface UploadedFile {
+  uploadId: string;
+  fileName: string;
+  size: number;
+}
+
+/** `saved` is false when the owner closed the desktop save dialog without choosing a place. */
+export interface SavedDownload {
+  saved: boolean;
 }

@@ -120,6 +120,11 @@ export const importMethods = {
     input: z.object({ jobId: z.string() }),
     output: z.object({ cancelled: z.boolean() }),
   }),
+  'inventory.discardUpload': method({
+    summary: '放弃一个尚未导入的上传文件（关闭导入向导时，明文卡密文件立即删除）',
+    input: z.object({ uploadId: z.string().regex(/^[\w-]{8,64}$/) }),
+    output: z.object({ discarded: z.boolean() }),
+  }),
   'inventory.imports': method({
     summary: '导入历史',
     input: z.object({ productId: z.number().int().optional(), limit: z.number().int().min(1).max(200).default(50) }),

@@ -43,6 +43,9 @@ export const keyFilter = z.object({
 });
 export type KeyFilter = z.infer<typeof keyFilter>;
 
+/** What the owner types to confirm a plaintext export; the core checks it, the UI asks for it. */
+export const PLAINTEXT_CONFIRMATION = '导出明文';
+
 const reason = z.string().trim().min(1, '请填写原因').max(200, '原因最多 200 个字符');
 
 export const inventoryMethods = {

@@ -68,11 +68,17 @@ export async function runImport(deps: ImportDeps, req: ParsedImportRequest, src:
   const pipe = new StagingPipe({ path: stagingPath, keys: deps.vault.workerKeys(), mapping: layout.mapping, headerRow: layout.headerRow, ctx });
   // Hashed while the worker starts up.
   const fileHash = await hashSource(src.reader);
+  // Bytes as the reader measures them (the compressed sheet for xlsx): what a percentage can follow.
+  const read = { bytes: 0, total: src.totalBytes ?? 0 };
   const progress = throttle((rowsRead: number, phase: 'reading' | 'saving') =>
-    deps.events.emit('import.progress', { jobId: req.jobId, phase, rowsRead, ...(src.totalBytes !== undefined && { totalBytes: src.totalBytes }) }));
+    deps.events.emit('import.progress', { jobId: req.jobId, phase, rowsRead, bytesRead: read.bytes, totalBytes: read.total }));
   try {
     let rowsRead = 0;
-    for await (const chunk of readRows(src.reader, { sheet: req.sheet, signal })) {
+    const onProgress = (done: number, total: number) => {
+      read.bytes = done;
+      if (total > 0) read.total = total;
+    };
+    for await (const chunk of readRows(src.reader, { sheet: req.sheet, signal, onProgress })) {
       await pipe.send(chunk);
       rowsRead += chunk.length;
       progress(rowsRead, 'reading');

@@ -1,7 +1,10 @@
 import type { MessageKey } from '../zh-CN/index.js';
 import { common } from './common.js';
+import { imports } from './imports.js';
+import { inventory } from './inventory.js';
 import { onboarding } from './onboarding.js';
 import { screens } from './screens.js';
 import { settings } from './settings.js';
+import { sync } from './sync.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync };

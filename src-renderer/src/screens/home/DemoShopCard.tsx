@@ -20,7 +20,6 @@ export function DemoShopCard(props: { sandbox: SandboxStatus }) {
         </span>
       }
       extra={<Tag color="purple">{t('shell.sandboxBadge')}</Tag>}
-      style={{ height: '100%' }}
     >
       {shop ? (
         <>

@@ -4,11 +4,13 @@ import { useT } from '../../i18n/index.js';
 import type { ScreenId } from '../../shell/screens.js';
 
 /**
- * The four things between a fresh install and orders delivering themselves. Only the vault is done
- * today; the others become checkable as their services land (they need inventory/channel methods).
+ * The four things between a fresh install and orders delivering themselves. The vault and the stock
+ * are checked today; shops and dispatch become checkable as their services land.
  */
 export function GettingStarted(props: {
   recoveryConfirmed: boolean;
+  hasProducts: boolean;
+  hasKeys: boolean;
   demoShopName: string | undefined;
   navigate(screen: ScreenId, section?: string): void;
 }) {
@@ -34,16 +36,17 @@ export function GettingStarted(props: {
     },
     {
       title: t('home.start.inventory.title'),
-      status: 'process' as const,
+      status: props.hasKeys ? ('finish' as const) : ('process' as const),
       content: (
         <>
-          {t('home.start.inventory.content')} {link('inventory', t('home.start.inventory.link'))}
+          {t(props.hasKeys ? 'home.start.inventory.done' : props.hasProducts ? 'home.start.inventory.importNext' : 'home.start.inventory.content')}{' '}
+          {link('inventory', t(props.hasKeys || props.hasProducts ? 'home.start.inventory.link' : 'home.start.inventory.linkNew'))}
         </>
       ),
     },
     {
       title: t('home.start.shop.title'),
-      status: 'wait' as const,
+      status: props.hasKeys ? ('process' as const) : ('wait' as const),
       content: (
         <>
           {t('home.start.shop.content')}
@@ -53,14 +56,15 @@ export function GettingStarted(props: {
     },
     { title: t('home.start.dispatch.title'), status: 'wait' as const, content: t('home.start.dispatch.content') },
   ];
+  const done = items.filter((i) => i.status === 'finish').length;
   return (
     <Card
       variant="borderless"
       title={t('home.start.title')}
-      extra={<Typography.Text type="secondary">{t('home.start.progress', { done: 1, total: items.length })}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{t('home.start.progress', { done, total: items.length })}</Typography.Text>}
       data-testid="getting-started"
     >
-      <Steps orientation="vertical" current={1} items={items} />
+      <Steps orientation="vertical" current={done} items={items} />
     </Card>
   );
 }

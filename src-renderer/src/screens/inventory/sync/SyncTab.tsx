@@ -1,0 +1,93 @@
+import { CloudSyncOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { SheetSync } from '../../../../../src-shared/contract/methods/sheet-sync.js';
+import { formatFen, formatTime } from '../../../../../src-shared/format.js';
+import { call, onEvent } from '../../../api/index.js';
+import { useErrorText, useT } from '../../../i18n/index.js';
+import { SyncFormModal } from './SyncFormModal.js';
+
+/** 云端同步: the sheets this product follows, when each was last checked, what it brought, and why it failed. */
+export function SyncTab(props: { productId: number }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const [syncs, setSyncs] = useState<SheetSync[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [editing, setEditing] = useState<SheetSync | null | undefined>(undefined);
+
+  const refresh = useCallback(() => {
+    call('sync.list', { productId: props.productId })
+      .then(setSyncs)
+      .catch((err: unknown) => message.error(errorText(err)))
+      .finally(() => setLoading(false));
+  }, [props.productId, message, errorText]);
+
+  useEffect(() => {
+    refresh();
+    return onEvent((m) => {
+      if (m.event === 'sync.updated') refresh();
+    }, refresh);
+  }, [refresh]);
+
+  const act = (p: Promise<unknown>) => p.then(refresh).catch((err: unknown) => message.error(errorText(err)));
+
+  return (
+    <div data-testid="sync-tab">
+      <Alert type="info" showIcon icon={<CloudSyncOutlined />} title={t('inventory.sync.intro')} style={{ marginBottom: 16 }} />
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="sync-add">{t('inventory.sync.add')}</Button>
+      </Space>
+      <Table<SheetSync>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={syncs}
+        pagination={false}
+        scroll={{ x: 820 }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inventory.sync.empty')} /> }}
+        columns={[
+          { title: t('inventory.sync.name'), dataIndex: 'name', width: 150, ellipsis: true },
+          {
+            title: t('inventory.sync.col.source'), key: 'source', width: 200,
+            render: (_, s) => (
+              <span>
+                <Tag>{s.kind === 'url' ? t('inventory.sync.kindUrl') : t('inventory.sync.kindFile')}</Tag>
+                <Typography.Text code>{s.locationHint}</Typography.Text>
+                <div><Typography.Text type="secondary">{t('inventory.sync.everyN', { n: s.intervalMinutes })} · {formatFen(s.unitCostFen)}</Typography.Text></div>
+              </span>
+            ),
+          },
+          { title: t('inventory.sync.col.lastChecked'), dataIndex: 'lastCheckedAt', width: 150, render: (v: number | null) => (v ? formatTime(v) : <Typography.Text type="secondary">{t('inventory.sync.never')}</Typography.Text>) },
+          {
+            title: t('inventory.sync.col.lastResult'), key: 'result', width: 190,
+            render: (_, s) => (s.lastImported === null ? '—' : t('inventory.sync.result', { imported: s.lastImported, duplicates: s.lastDuplicates ?? 0, invalid: s.lastInvalid ?? 0 })),
+          },
+          {
+            title: t('inventory.sync.col.status'), key: 'status', width: 180,
+            render: (_, s) =>
+              s.running ? <Tag color="processing">{t('inventory.sync.running')}</Tag>
+                : s.lastError ? <Tooltip title={s.lastError}><Tag color="error" data-testid={`sync-error-${s.id}`} style={{ maxWidth: 170, overflow: 'hidden', textOverflow: 'ellipsis' }}>{s.lastError}</Tag></Tooltip>
+                  : s.enabled ? <Tag color="success">{t('inventory.sync.ok')}</Tag> : <Tag>{t('inventory.sync.off')}</Tag>,
+          },
+          {
+            key: 'actions', width: 150, fixed: 'right',
+            render: (_, s) => (
+              <Space size={4}>
+                <Tooltip title={t('inventory.sync.runNow')}>
+                  <Button size="small" icon={<ReloadOutlined />} loading={s.running} onClick={() => void act(call('sync.runNow', { id: s.id }))} data-testid={`sync-run-${s.id}`} />
+                </Tooltip>
+                <Tooltip title={t('inventory.sync.edit')}><Button size="small" icon={<EditOutlined />} onClick={() => setEditing(s)} /></Tooltip>
+                <Popconfirm title={t('inventory.sync.removeConfirm')} onConfirm={() => act(call('sync.remove', { id: s.id }))}>
+                  <Tooltip title={t('inventory.sync.remove')}><Button size="small" danger icon={<DeleteOutlined />} /></Tooltip>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <SyncFormModal productId={props.productId} editing={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)}
+        onSaved={() => { setEditing(undefined); refresh(); }} />
+    </div>
+  );
+}
