@@ -44,34 +44,35 @@ export function SyncTab(props: { productId: number }) {
         loading={loading}
         dataSource={syncs}
         pagination={false}
-        scroll={{ x: 820 }}
+        scroll={{ x: 800 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inventory.sync.empty')} /> }}
         columns={[
-          { title: t('inventory.sync.name'), dataIndex: 'name', width: 150, ellipsis: true },
           {
-            title: t('inventory.sync.col.source'), key: 'source', width: 200,
+            title: t('inventory.sync.name'), key: 'name', width: 170,
             render: (_, s) => (
-              <span>
-                <Tag>{s.kind === 'url' ? t('inventory.sync.kindUrl') : t('inventory.sync.kindFile')}</Tag>
-                <Typography.Text code>{s.locationHint}</Typography.Text>
-                <div><Typography.Text type="secondary">{t('inventory.sync.everyN', { n: s.intervalMinutes })} · {formatFen(s.unitCostFen)}</Typography.Text></div>
-              </span>
+              <div>
+                <Typography.Text strong ellipsis style={{ maxWidth: 150 }}>{s.name}</Typography.Text>
+                <div style={{ marginTop: 4 }}><SyncStatus sync={s} /></div>
+              </div>
+            ),
+          },
+          {
+            title: t('inventory.sync.col.source'), key: 'source', width: 210,
+            render: (_, s) => (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.kind === 'url' ? t('inventory.sync.kindUrl') : t('inventory.sync.kindFile')}</Typography.Text>
+                <div><Typography.Text code ellipsis style={{ maxWidth: 190 }}>{s.locationHint}</Typography.Text></div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('inventory.sync.everyN', { n: s.intervalMinutes })} · {formatFen(s.unitCostFen)}</Typography.Text>
+              </div>
             ),
           },
           { title: t('inventory.sync.col.lastChecked'), dataIndex: 'lastCheckedAt', width: 150, render: (v: number | null) => (v ? formatTime(v) : <Typography.Text type="secondary">{t('inventory.sync.never')}</Typography.Text>) },
           {
-            title: t('inventory.sync.col.lastResult'), key: 'result', width: 190,
+            title: t('inventory.sync.col.lastResult'), key: 'result', width: 160,
             render: (_, s) => (s.lastImported === null ? '—' : t('inventory.sync.result', { imported: s.lastImported, duplicates: s.lastDuplicates ?? 0, invalid: s.lastInvalid ?? 0 })),
           },
           {
-            title: t('inventory.sync.col.status'), key: 'status', width: 180,
-            render: (_, s) =>
-              s.running ? <Tag color="processing">{t('inventory.sync.running')}</Tag>
-                : s.lastError ? <Tooltip title={s.lastError}><Tag color="error" data-testid={`sync-error-${s.id}`} style={{ maxWidth: 170, overflow: 'hidden', textOverflow: 'ellipsis' }}>{s.lastError}</Tag></Tooltip>
-                  : s.enabled ? <Tag color="success">{t('inventory.sync.ok')}</Tag> : <Tag>{t('inventory.sync.off')}</Tag>,
-          },
-          {
-            key: 'actions', width: 150, fixed: 'right',
+            key: 'actions', width: 110,
             render: (_, s) => (
               <Space size={4}>
                 <Tooltip title={t('inventory.sync.runNow')}>
@@ -90,4 +91,19 @@ export function SyncTab(props: { productId: number }) {
         onSaved={() => { setEditing(undefined); refresh(); }} />
     </div>
   );
+}
+
+/** Checking now, the last error (full text on hover), enabled or off. */
+function SyncStatus(props: { sync: SheetSync }) {
+  const t = useT();
+  const s = props.sync;
+  if (s.running) return <Tag color="processing">{t('inventory.sync.running')}</Tag>;
+  if (s.lastError) {
+    return (
+      <Tooltip title={s.lastError}>
+        <Tag color="error" data-testid={`sync-error-${s.id}`} style={{ maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>{s.lastError}</Tag>
+      </Tooltip>
+    );
+  }
+  return s.enabled ? <Tag color="success">{t('inventory.sync.ok')}</Tag> : <Tag>{t('inventory.sync.off')}</Tag>;
 }
