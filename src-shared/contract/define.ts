@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * A contract method: its name is the key it is registered under. `unlocked` says whether the vault
@@ -33,3 +33,6 @@ export function event<P extends z.ZodType>(payload: P, summary: string): EventDe
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Money crosses the contract only as integer 分 (fen); ¥100,000,000 is far above any real order. */
+export const fen = z.number().int('金额必须是整数（分）').min(0, '金额不能为负数').max(100_000_000_00, '金额过大');

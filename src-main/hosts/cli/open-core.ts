@@ -50,3 +50,13 @@ export async function openCoreForCommand(dataDir: string): Promise<Core> {
     throw err;
   }
 }
+
+/** Runs a command body with the vault open and always closes the core, whatever the body does. */
+export async function withCore<T>(dataDir: string, body: (core: Core) => Promise<T> | T): Promise<T> {
+  const core = await openCoreForCommand(dataDir);
+  try {
+    return await body(core);
+  } finally {
+    core.close();
+  }
+}

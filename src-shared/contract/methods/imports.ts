@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../define.js';
+import { fen, method } from '../define.js';
 
 export const keyField = z.enum(['cardNo', 'secret', 'expiry', 'faceValue', 'note']);
 export type KeyField = z.infer<typeof keyField>;
@@ -37,7 +37,6 @@ export type ImportPreview = z.infer<typeof importPreview>;
 
 export const importMapping = z.partialRecord(keyField, z.number().int().min(0)).refine((m) => m.secret !== undefined, { message: '必须指定“卡密”列' });
 
-const fen = z.number().int('金额必须是整数（分）').min(0, '金额不能为负数');
 
 export const importRequest = z.object({
   /** Chosen by the client so it can follow import.progress and cancel before the call returns. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { method } from '../define.js';
+import { fen, method } from '../define.js';
 
-const fen = z.number().int('金额必须是整数（分）').min(0, '金额不能为负数').max(100_000_000_00, '金额过大');
 
 export const productType = z.enum(['card', 'direct', 'combo']);
 export type ProductType = z.infer<typeof productType>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../define.js';
+import { fen, method } from '../define.js';
 
 export const sheetSync = z.object({
   id: z.number().int(),
@@ -34,7 +34,7 @@ export const sheetSyncInput = z
     location: location.optional(),
     intervalMinutes: z.number().int().min(1, '最短 1 分钟').max(24 * 60, '最长 24 小时').default(5),
     supplier: z.string().trim().max(100).default(''),
-    unitCostFen: z.number().int().min(0),
+    unitCostFen: fen,
     enabled: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {

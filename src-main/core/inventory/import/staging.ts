@@ -48,7 +48,7 @@ export class Staging {
     // Disposable data: no journal, no fsync. Durability comes from the single commit into the real database.
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -16384'); // appends only until the end; keep the import's memory low
     this.db.exec(`
       create table staged (seq integer primary key, row integer not null, card_no text, secret_sealed blob not null,
         secret_index blob not null, expires_at integer, extra text);

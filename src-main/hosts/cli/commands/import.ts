@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { keyField, type KeyField, type ImportPreview } from '../../../../src-shared/contract/index.js';
 import type { Command } from '../command.js';
 import { printResult, UsageError } from '../output.js';
-import { openCoreForCommand } from '../open-core.js';
+import { withCore } from '../open-core.js';
 
 
 /** `--map 激活码=secret`: a header text, a column letter (B) or a 1-based column number on the left. */
@@ -40,8 +40,7 @@ export const importKeys: Command = {
     if (!Number.isInteger(cost) || cost < 0) throw new UsageError('--batch-cost 应为非负整数（单位：分）');
     const sheet = values.sheet === undefined ? 0 : Number(values.sheet) - 1;
     if (!Number.isInteger(sheet) || sheet < 0) throw new UsageError('--sheet 从 1 开始计数');
-    const core = await openCoreForCommand(dataDir);
-    try {
+    return withCore(dataDir, async (core) => {
       const product = core.services.products.byCode(String(values.product));
       const source = { path: resolve(file) };
       const pairs = (values.map as string[] | undefined) ?? [];
@@ -67,9 +66,7 @@ export const importKeys: Command = {
         ].join('\n'),
       );
       return outcome.status === 'committed' ? 0 : 1;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { formatFen } from '../../../../src-shared/format.js';
 import type { Command } from '../command.js';
 import { printResult, UsageError } from '../output.js';
-import { openCoreForCommand } from '../open-core.js';
+import { withCore } from '../open-core.js';
 
 function fenOption(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -17,8 +17,7 @@ export const productsAdd: Command = {
   options: { code: { type: 'string' }, name: { type: 'string' }, price: { type: 'string' }, type: { type: 'string' }, face: { type: 'string' }, threshold: { type: 'string' }, reusable: { type: 'boolean' } },
   async run({ dataDir, json, values }) {
     if (!values.code || !values.name || values.price === undefined) throw new UsageError('需要 --code、--name 和 --price');
-    const core = await openCoreForCommand(dataDir);
-    try {
+    return withCore(dataDir, async (core) => {
       const product = core.services.products.save({
         code: String(values.code),
         name: String(values.name),
@@ -27,12 +26,10 @@ export const productsAdd: Command = {
         ...(values.face !== undefined && { faceValueFen: fenOption(values.face, 'face')! }),
         ...(values.threshold !== undefined && { lowStockThreshold: Number(values.threshold) }),
         reusable: values.reusable === true,
-      });
-      printResult(json, product, () => `已新增商品 ${product.code}「${product.name}」，售价 ${formatFen(product.priceFen)}。`);
-      return 0;
-    } finally {
-      core.close();
-    }
+    });
+    printResult(json, product, () => `已新增商品 ${product.code}「${product.name}」，售价 ${formatFen(product.priceFen)}。`);
+    return 0;
+    });
   },
 };
 
@@ -41,16 +38,13 @@ export const productsList: Command = {
   summary: '列出商品及库存',
   usage: 'keydesk products list [--json]',
   async run({ dataDir, json }) {
-    const core = await openCoreForCommand(dataDir);
-    try {
+    return withCore(dataDir, async (core) => {
       const list = core.services.products.list();
       printResult(json, list, () =>
         list.length === 0 ? '还没有商品。用 keydesk products add 新增。' : list.map((p) => `${p.code}\t${p.name}\t${formatFen(p.priceFen)}\t可用 ${p.stock.available}${p.lowStock ? '（库存不足）' : ''}`).join('\n'),
       );
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -60,8 +54,7 @@ export const stock: Command = {
   usage: 'keydesk stock [--product CODE] [--json]',
   options: { product: { type: 'string' } },
   async run({ dataDir, json, values }) {
-    const core = await openCoreForCommand(dataDir);
-    try {
+    return withCore(dataDir, async (core) => {
       const code = values.product as string | undefined;
       if (code) core.services.products.byCode(code);
       const rows = core.services.products.list({ ...(code && { productCode: code }) }).map((p) => ({
@@ -71,8 +64,6 @@ export const stock: Command = {
         rows.map((r) => `${r.code}\t${r.name}\t可用 ${r.available}\t预留 ${r.reserved}\t已发 ${r.delivered}\t作废 ${r.void}\t7天内到期 ${r.expiringSoon}${r.lowStock ? '\t库存不足' : ''}`).join('\n') || '没有商品。',
       );
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
