@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { readRows } from '../../src-main/core/inventory/reading/index.js';
 import { createCore } from '../../src-main/core/index.js';
@@ -21,10 +22,10 @@ export async function writeKeysXlsx(path: string, n: number): Promise<void> {
 }
 
 /** One measured phase in its own process, so its peak RSS is its own. */
-function child(role: string, file: string, dir: string): { ms: number; rows: number; maxRssMb: number } {
+function child(role: string, file: string, dir: string): { ms: number; rows: number; maxRssMb: number; loopP99Ms?: number; loopMaxMs?: number } {
   const r = spawnSync(process.execPath, ['bin/keydesk-bench.js', 'import', '--role', role, '--file', file, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${role} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ms: number; rows: number; maxRssMb: number };
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ReturnType<typeof child>;
 }
 
 async function parseOnly(file: string) {
@@ -38,12 +39,19 @@ async function fullImport(file: string, dir: string) {
   const core = createCore({ dataDir: dir, host: 'cli', version: 'bench', scrypt: FAST_SCRYPT });
   await core.services.vault.setup({ method: 'passphrase', passphrase: 'bench passphrase' });
   const product = core.services.products.save({ code: 'BENCH', name: '压测商品', priceFen: 100 });
+  // How long the event loop was ever blocked during the import: what a window or browser would feel.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const started = performance.now();
   const outcome = await core.services.imports.run({ jobId: randomUUID(), source: { path: file }, productId: product.id, sheet: 0, mode: 'all', batch: { supplier: '', unitCostFen: 50, priority: 0, note: '' } });
   const ms = Math.round(performance.now() - started);
+  lag.disable();
   core.close();
   if (outcome.status !== 'committed') throw new Error(`import rejected: ${outcome.rejectedBecause}`);
-  return { ms, rows: outcome.imported, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    ms, rows: outcome.imported, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    loopP99Ms: Math.round(lag.percentile(99) / 1e6), loopMaxMs: Math.round(lag.max / 1e6),
+  };
 }
 
 export async function importBench(opts: Record<string, string | boolean | undefined>): Promise<unknown> {
@@ -61,6 +69,7 @@ export async function importBench(opts: Record<string, string | boolean | undefi
       scenario: 'import', keys: n, fileMb: +(statSync(file).size / 1048576).toFixed(1),
       parseMs: parse.ms, importMs: imported.ms, ratio: +(imported.ms / parse.ms).toFixed(2),
       keysPerSec: Math.round(n / (imported.ms / 1000)), peakRssMb: imported.maxRssMb, parseRssMb: parse.maxRssMb,
+      eventLoopP99Ms: imported.loopP99Ms, eventLoopMaxMs: imported.loopMaxMs,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
