@@ -92,7 +92,18 @@ export function createCore(options: CoreOptions): Core {
   };
   services.sheetSyncs = new SheetSyncs(services);
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
-  if (options.host !== 'cli') services.sheetSyncs.start();
+  const background: NodeJS.Timeout[] = [];
+  if (options.host !== 'cli') {
+    services.sheetSyncs.start();
+    const expire = () => {
+      const { productIds } = services.keyActions.expireDue();
+      if (productIds.length) events.emit('inventory.changed', { productIds });
+    };
+    expire();
+    const hourly = setInterval(expire, 3_600_000);
+    hourly.unref();
+    background.push(hourly);
+  }
   const handlers = createHandlers(services);
   log.info({ host: options.host, version: options.version }, 'createCore: ready');
 
@@ -101,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     call: (method, input) => callMethod(handlers, () => services.vault.lockedReason(), log, method, input),
     onEvent: (listener) => services.events.on(listener),
     close() {
+      for (const timer of background) clearInterval(timer);
       services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();

@@ -29,6 +29,21 @@ export class KeyActions {
     return this.change(ids, reason, 'void', 'available', 'key.restore');
   }
 
+  /**
+   * Keys whose expiry day has passed leave the available pool as 已过期, so nothing can ever pick them;
+   * one audit entry per sweep says how many.
+   */
+  expireDue(): { expired: number; productIds: number[] } {
+    const now = this.clock.now();
+    return this.sqlite.transaction(() => {
+      const rows = this.sqlite
+        .prepare("update keys set status = 'expired', updated_at = ? where status = 'available' and expires_at is not null and expires_at < ? returning product_id")
+        .all(now, now) as { product_id: number }[];
+      if (rows.length) this.audit({ actor: 'system', action: 'key.expire', objectType: 'key', summary: { expired: rows.length } });
+      return { expired: rows.length, productIds: [...new Set(rows.map((r) => r.product_id))] };
+    }).immediate();
+  }
+
   private change(ids: number[], reason: string, from: string, to: string, action: string) {
     const now = this.clock.now();
     const update = this.sqlite.prepare(`update keys set status = ?, void_reason = ?, updated_at = ? where id = ? and status = ? returning product_id`);

@@ -83,3 +83,18 @@ describe('products', () => {
     expect(p).toMatchObject({ code: 'A1', lowStock: true, stock: { available: 0 } });
   });
 });
+
+describe('expiry', () => {
+  it('moves keys past their expiry day out of the available pool, once, audited', async () => {
+    let now = Date.UTC(2027, 0, 1);
+    const { core } = await unlockedCore({ clock: { now: () => now } });
+    const productId = await addProduct(core);
+    await importText(core, productId, '卡密,有效期\nEXP-0001,2027-01-10\nEXP-0002,2027-03-01\nEXP-0003,');
+    now = Date.UTC(2027, 0, 11);
+    expect(core.services.keyActions.expireDue()).toEqual({ expired: 1, productIds: [productId] });
+    expect(core.services.keyActions.expireDue().expired).toBe(0);
+    const [p] = expectOk<ProductStock[]>(await core.call('products.list', {}));
+    expect(p!.stock).toMatchObject({ available: 2, expired: 1 });
+    expect(core.services.audit.list(1).entries[0]).toMatchObject({ action: 'key.expire', actor: 'system', summary: { expired: 1 } });
+  });
+});
