@@ -132,3 +132,15 @@ describe('importing keys', () => {
   });
 });
 
+
+describe('a cancel that overtakes its import', () => {
+  it('still cancels: the import starts cancelled and writes nothing', async () => {
+    const { core } = await unlockedCore();
+    const productId = await addProduct(core);
+    const jobId = randomUUID();
+    await core.call('inventory.cancelImport', { jobId });
+    const r = await core.call('inventory.import', { jobId, source: { text: '卡密\nK-0001' }, productId, batch: { unitCostFen: 0 } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_CANCELLED' } });
+    expect(keyCount(core)).toBe(0);
+  });
+});

@@ -17,6 +17,8 @@ const PREVIEW_ROWS = 20;
 /** 导入: preview, run with progress and cancel, history, undo, problem lists. */
 export class Imports {
   private readonly running = new Map<string, AbortController>();
+  /** A cancel can overtake its own import request (two HTTP calls); the import then starts cancelled. */
+  private readonly cancelledEarly = new Set<string>();
 
   constructor(private readonly deps: ImportDeps) {}
 
@@ -58,6 +60,7 @@ export class Imports {
   async run(req: ParsedImportRequest, origin: 'file' | 'cli' | 'sync' = 'file'): Promise<ImportOutcome> {
     if (this.running.has(req.jobId)) throw new KeyDeskError('INVALID_INPUT', { issues: [{ field: 'jobId', message: '这个导入任务已在进行' }] });
     const controller = new AbortController();
+    if (this.cancelledEarly.delete(req.jobId)) controller.abort();
     this.running.set(req.jobId, controller);
     const src = resolveSource(this.deps, req.source);
     try {
@@ -70,8 +73,13 @@ export class Imports {
 
   cancel(jobId: string): boolean {
     const c = this.running.get(jobId);
-    c?.abort();
-    return c !== undefined;
+    if (c) {
+      c.abort();
+      return true;
+    }
+    if (this.cancelledEarly.size > 100) this.cancelledEarly.clear();
+    this.cancelledEarly.add(jobId);
+    return false;
   }
 
   history(productId?: number, limit = 50): ImportRecord[] {
