@@ -24,5 +24,17 @@ export const migrations: ShippedMigration[] = [
     "tag": "0003_sheet_sync",
     "checksum": "e2a67fa8bf568f2bdc5d945fff96ae43efe0df810885e08ee3e972f958b1d451",
     "sql": "CREATE TABLE `sheet_syncs` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`product_id` integer NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`location_sealed` blob NOT NULL,\n\t`location_hint` text NOT NULL,\n\t`seal_key` text NOT NULL,\n\t`interval_minutes` integer NOT NULL,\n\t`supplier` text DEFAULT '' NOT NULL,\n\t`unit_cost_fen` integer NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`last_checked_at` integer,\n\t`last_changed_at` integer,\n\t`last_hash` text,\n\t`last_imported` integer,\n\t`last_duplicates` integer,\n\t`last_invalid` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `sheet_syncs_seal_key_unique` ON `sheet_syncs` (`seal_key`);"
+  },
+  {
+    "idx": 4,
+    "tag": "0004_stock_counts",
+    "checksum": "540dfeaf1d95ae47094f38eec8d92d6c8c8cf26a7a2cf7cdc3452b33ba349c7b",
+    "sql": "CREATE TABLE `stock_counts` (\n\t`product_id` integer NOT NULL,\n\t`batch_id` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`n` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `batch_id`, `status`)\n);\n"
+  },
+  {
+    "idx": 5,
+    "tag": "0005_stock_count_triggers",
+    "checksum": "7891eaca97d953a60a211a421ec8655f39728c13a839f7de27171d8105569bae",
+    "sql": "-- Counts start from what is already in stock, then every change to a key keeps them exact.\nINSERT INTO `stock_counts` (`product_id`, `batch_id`, `status`, `n`)\n  SELECT `product_id`, `batch_id`, `status`, count(*) FROM `keys` GROUP BY 1, 2, 3;\n--> statement-breakpoint\nCREATE TRIGGER `keys_count_insert` AFTER INSERT ON `keys`\nBEGIN\n  INSERT INTO `stock_counts` (`product_id`, `batch_id`, `status`, `n`) VALUES (new.`product_id`, new.`batch_id`, new.`status`, 1)\n    ON CONFLICT (`product_id`, `batch_id`, `status`) DO UPDATE SET `n` = `n` + 1;\nEND;\n--> statement-breakpoint\nCREATE TRIGGER `keys_count_delete` AFTER DELETE ON `keys`\nBEGIN\n  UPDATE `stock_counts` SET `n` = `n` - 1 WHERE `product_id` = old.`product_id` AND `batch_id` = old.`batch_id` AND `status` = old.`status`;\nEND;\n--> statement-breakpoint\nCREATE TRIGGER `keys_count_update` AFTER UPDATE OF `status`, `product_id`, `batch_id` ON `keys`\nBEGIN\n  UPDATE `stock_counts` SET `n` = `n` - 1 WHERE `product_id` = old.`product_id` AND `batch_id` = old.`batch_id` AND `status` = old.`status`;\n  INSERT INTO `stock_counts` (`product_id`, `batch_id`, `status`, `n`) VALUES (new.`product_id`, new.`batch_id`, new.`status`, 1)\n    ON CONFLICT (`product_id`, `batch_id`, `status`) DO UPDATE SET `n` = `n` + 1;\nEND;\n"
   }
 ];

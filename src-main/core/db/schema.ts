@@ -196,3 +196,18 @@ export const sheetSyncs = sqliteTable('sheet_syncs', {
   lastError: text('last_error'),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Keys per product × batch × status, kept by triggers on `keys` (migration 0005), so stock figures
+ * and page totals cost a handful of rows instead of a scan over a million keys.
+ */
+export const stockCounts = sqliteTable(
+  'stock_counts',
+  {
+    productId: integer('product_id').notNull(),
+    batchId: integer('batch_id').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.batchId, t.status] })],
+);

@@ -45,10 +45,10 @@ export class Products {
     const rows = this.sqlite
       .prepare(`select * from products where (? or archived_at is null) and (? is null or code = ?) order by code`)
       .all(opts.includeArchived ? 1 : 0, opts.productCode ?? null, opts.productCode ?? null) as ProductRow[];
-    const counts = this.sqlite.prepare('select product_id as p, status as s, count(*) as n from keys group by product_id, status').all() as { p: number; s: keyof StockCounts; n: number }[];
-    const soon = this.sqlite
-      .prepare("select product_id as p, count(*) as n from keys where status = 'available' and expires_at is not null and expires_at < ? group by product_id")
-      .all(this.clock.now() + 7 * DAY_MS) as { p: number; n: number }[];
+    const counts = this.sqlite.prepare('select product_id as p, status as s, sum(n) as n from stock_counts group by product_id, status').all() as { p: number; s: keyof StockCounts; n: number }[];
+    // Per product, so the (product, status, expiry) index answers each with a short range scan.
+    const soon = this.sqlite.prepare("select count(*) from keys where product_id = ? and status = 'available' and expires_at is not null and expires_at < ?").pluck();
+    const soonLimit = this.clock.now() + 7 * DAY_MS;
     return rows.map((r) => {
       const stock = { ...EMPTY_COUNTS };
       for (const c of counts) if (c.p === r.id) stock[c.s] = c.n;
@@ -56,7 +56,7 @@ export class Products {
       return {
         ...product,
         stock,
-        expiringSoon: soon.find((s) => s.p === r.id)?.n ?? 0,
+        expiringSoon: soon.get(r.id, soonLimit) as number,
         lowStock: product.type !== 'direct' && !product.reusable && stock.available < product.lowStockThreshold,
       };
     });

@@ -54,7 +54,7 @@ export class Stock {
       .prepare('select * from batches where (? is null or product_id = ?) order by id desc')
       .all(productId ?? null, productId ?? null) as Record<string, number | string | null>[];
     const counts = this.sqlite
-      .prepare(`select batch_id as b, status as s, count(*) as n from keys where (? is null or product_id = ?) group by batch_id, status`)
+      .prepare(`select batch_id as b, status as s, sum(n) as n from stock_counts where (? is null or product_id = ?) group by batch_id, status`)
       .all(productId ?? null, productId ?? null) as { b: number; s: keyof StockCounts; n: number }[];
     return rows.map((r) => {
       const stock = { ...EMPTY_COUNTS };
@@ -74,8 +74,15 @@ export class Stock {
       .all(...where.params, filter.afterId ?? Number.MAX_SAFE_INTEGER, filter.limit + 1) as KeyDbRow[];
     const more = rows.length > filter.limit;
     const page = rows.slice(0, filter.limit);
-    const total = (this.sqlite.prepare(`select count(*) as n from keys where ${where.sql}`).get(...where.params) as { n: number }).n;
+    const total = this.total(filter, where);
     return { rows: page.map((r) => this.toKeyRow(r)), nextAfterId: more ? page.at(-1)!.id : null, total };
+  }
+
+  /** Without a card-number search the trigger-kept counts answer at once; a prefix range is small. */
+  private total(filter: KeyFilter, where: { sql: string; params: (string | number)[] }): number {
+    if (filter.cardNo) return (this.sqlite.prepare(`select count(*) as n from keys where ${where.sql}`).get(...where.params) as { n: number }).n;
+    const counted = keyWhere({ ...filter, cardNo: undefined });
+    return (this.sqlite.prepare(`select coalesce(sum(n), 0) as n from stock_counts where ${counted.sql}`).get(...counted.params) as { n: number }).n;
   }
 
   /** Plaintext of one key; the caller audits it. */

@@ -98,3 +98,23 @@ describe('expiry', () => {
     expect(core.services.audit.list(1).entries[0]).toMatchObject({ action: 'key.expire', actor: 'system', summary: { expired: 1 } });
   });
 });
+
+describe('stock counts', () => {
+  it('stay equal to a count over the keys through import, void, restore, expiry and undo', async () => {
+    let now = Date.UTC(2027, 0, 1);
+    const { core } = await unlockedCore({ clock: { now: () => now } });
+    const productId = await addProduct(core);
+    const first = await importText(core, productId, '卡密,有效期\nSC-1,2027-01-05\nSC-2,2099-01-01\nSC-3,2099-01-01');
+    await importText(core, productId, '卡密\nSC-4\nSC-5');
+    const ids = core.services.stock.keysPage({ limit: 10 }).rows.map((r) => r.id);
+    core.services.keyActions.void(ids.slice(0, 2), '测试');
+    core.services.keyActions.restore(ids.slice(0, 1), '测试');
+    now = Date.UTC(2027, 0, 6);
+    core.services.keyActions.expireDue();
+    core.services.imports.undo(first.importId!, '测试');
+    const kept = core.services.sqlite.prepare('select product_id, batch_id, status, n from stock_counts where n > 0 order by 1, 2, 3').all();
+    const actual = core.services.sqlite.prepare('select product_id, batch_id, status, count(*) as n from keys group by 1, 2, 3 order by 1, 2, 3').all();
+    expect(kept).toEqual(actual);
+    expect(core.services.stock.keysPage({ productId, limit: 1 }).total).toBe(2);
+  });
+});
