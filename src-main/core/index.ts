@@ -68,6 +68,8 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const products = new Products(sqlite, clock, appendAudit);
   const stock = new Stock(sqlite, vault);
+  const imports = new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit });
+  const sheetSyncs = new SheetSyncs({ sqlite, vault, clock, files, imports, products, events, log, appendAudit });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -87,10 +89,9 @@ export function createCore(options: CoreOptions): Core {
     products,
     stock,
     keyActions: new KeyActions(sqlite, stock, clock, appendAudit),
-    imports: new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit }),
-    sheetSyncs: undefined as unknown as SheetSyncs,
+    imports,
+    sheetSyncs,
   };
-  services.sheetSyncs = new SheetSyncs(services);
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
   if (options.host !== 'cli') {
