@@ -26,14 +26,20 @@ export class FileStore {
     for (const d of [this.uploadsDir, this.exportsDir, this.tmpDir]) mkdirSync(d, { recursive: true });
   }
 
-  /** At start: staging files of imports a crash interrupted, and uploads/exports older than a day. */
+  /**
+   * At start: staging files of imports whose process is gone (a crash), and uploads/exports older than
+   * a day. Another process on the same folder (the window, plus a CLI command) keeps its files.
+   */
   sweep(): void {
-    rmSync(this.tmpDir, { recursive: true, force: true });
-    mkdirSync(this.tmpDir, { recursive: true });
+    for (const f of readdirSync(this.tmpDir)) {
+      const owner = Number(/^p(\d+)-/.exec(f)?.[1]);
+      if (owner && processAlive(owner)) continue;
+      removeQuietly(join(this.tmpDir, f));
+    }
     for (const dir of [this.uploadsDir, this.exportsDir]) {
       for (const f of readdirSync(dir)) {
         const full = join(dir, f);
-        if (this.clock.now() - statSync(full).mtimeMs > DAY_MS) rmSync(full, { force: true });
+        if (this.clock.now() - statSync(full).mtimeMs > DAY_MS) removeQuietly(full);
       }
     }
   }
@@ -84,7 +90,27 @@ export class FileStore {
     return d;
   }
 
+  /** A scratch file owned by this process (the prefix lets a sweep tell a live owner from a crashed one). */
   tmpPath(name: string): string {
-    return join(this.tmpDir, name);
+    return join(this.tmpDir, `p${process.pid}-${name}`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A file still open elsewhere cannot be removed on Windows; it is simply tried again next start. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // left for the next sweep
   }
 }

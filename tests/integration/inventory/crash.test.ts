@@ -23,7 +23,7 @@ describe('a crash in the middle of an import', () => {
     // Kill once sealed keys are being staged: the worst moment, half a file in flight.
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      const staging = existsSync(tmp) ? readdirSync(tmp).find((f) => f.startsWith('import-')) : undefined;
+      const staging = existsSync(tmp) ? readdirSync(tmp).find((f) => f.includes('import-')) : undefined;
       if (staging && statSync(join(tmp, staging)).size > 256 * 1024) break;
       await new Promise((r) => setTimeout(r, 20));
     }
