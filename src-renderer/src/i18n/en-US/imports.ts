@@ -54,7 +54,7 @@ export const imports: Record<keyof typeof zh, string> = {
   'inventory.batch.expiryHelp': 'Expiry of the whole batch (end of that day, Beijing time). An expiry column in the file wins row by row.',
   'inventory.batch.noExpiry': 'None',
   'inventory.batch.priority': 'Priority',
-  'inventory.batch.priorityHelp': 'Higher-priority batches are delivered first (-100 to 100); on a tie, the one expiring first.',
+  'inventory.batch.priorityHelp': 'Keys expiring first are delivered first; on the same expiry, higher-priority batches go first (-100 to 100).',
   'inventory.batch.note': 'Note',
 
   'inventory.import.phase.starting': 'Getting ready…',

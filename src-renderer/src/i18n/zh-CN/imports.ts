@@ -53,7 +53,7 @@ export const imports = {
   'inventory.batch.expiryHelp': '整批卡密的到期日（北京时间当天结束）。表格里有“有效期”列时，以每行的为准。',
   'inventory.batch.noExpiry': '不设置',
   'inventory.batch.priority': '优先级',
-  'inventory.batch.priorityHelp': '数字大的批次优先发货（-100 ~ 100）；同优先级先到期的先发。',
+  'inventory.batch.priorityHelp': '发货时先发最早到期的卡密；到期日相同时，数字大的批次先发（-100 ~ 100）。',
   'inventory.batch.note': '备注',
 
   'inventory.import.phase.starting': '正在准备…',
