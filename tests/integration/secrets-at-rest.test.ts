@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { startSandbox, createDemoShop, type Sandbox } from '../../src-main/sandbox/index.js';
 import { testCore, tempDir, expectOk, PASSPHRASE } from '../helpers/core.js';
 import { serve, rpc } from '../helpers/server.js';
@@ -45,5 +46,30 @@ describe('secrets at rest', () => {
       }
     }
     expect(readFileSync(join(dataDir, 'logs', 'keydesk.log'), 'utf8')).toContain('[已隐藏]');
+  });
+});
+
+describe('imported card secrets at rest', () => {
+  it('never appear in the database, WAL, logs or leftover files after imports, a reveal, a sync and an export', async () => {
+    const dataDir = tempDir();
+    const core = testCore({ dataDir });
+    await core.services.vault.setup({ method: 'passphrase', passphrase: PASSPHRASE });
+    const product = core.services.products.save({ code: 'SCAN', name: '扫描测试', priceFen: 100 });
+    const secrets = Array.from({ length: 50 }, (_, i) => `ZQ${String(i).padStart(3, '0')}-PLAIN-SECRET-${(i * 7919).toString(36).toUpperCase()}`);
+    const text = ['卡号,卡密', ...secrets.map((s, i) => `C${i},${s}`)].join('\n');
+    const { uploadId } = await core.services.files.saveUpload(Readable.from([Buffer.from(text.replace(/C(\d+),/g, 'D$1,').replace(/PLAIN/g, 'FILE'))]), 'keys.csv');
+    for (const source of [{ text }, { uploadId }]) {
+      const out = expectOk<{ imported: number }>(await core.call('inventory.import', { jobId: `scan-${'text' in source ? 'paste' : 'file'}`, source, productId: product.id, batch: { unitCostFen: 1 } }));
+      expect(out.imported).toBe(50);
+    }
+    const first = core.services.stock.keysPage({ limit: 1 }).rows[0]!;
+    expectOk(await core.call('inventory.revealKey', { id: first.id, reason: '核对' }));
+    core.services.log.info({ input: { secret: secrets[0] } }, 'test: careless log of a key');
+    const all = [...secrets, ...secrets.map((s) => s.replace('PLAIN', 'FILE'))];
+    const leftovers = ['tmp', 'uploads'].flatMap((d) => readdirSync(join(dataDir, d)).map((f) => ({ file: join(dataDir, d, f), bytes: readFileSync(join(dataDir, d, f)) })));
+    for (const { file, bytes } of [...bytesOnDisk(dataDir), ...leftovers]) {
+      for (const secret of all) expect(bytes.includes(Buffer.from(secret)), `${secret} in ${file}`).toBe(false);
+    }
+    core.close();
   });
 });
