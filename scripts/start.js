@@ -29,13 +29,18 @@ function fallBackToBrowser(reason) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-console.log('正在构建卡密工作台…');
-// Through npm itself (npm_execpath when started by `npm start`), so Windows needs no shell tricks.
-const npm = process.env.npm_execpath;
-const build = npm
-  ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' })
-  : spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// KEYDESK_SKIP_BUILD: the tests check the fallback without rebuilding out/ under a running E2E suite.
+if (!process.env.KEYDESK_SKIP_BUILD) build();
+
+function build() {
+  console.log('正在构建卡密工作台…');
+  // Through npm itself (npm_execpath when started by `npm start`), so Windows needs no shell tricks.
+  const npm = process.env.npm_execpath;
+  const result = npm
+    ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' })
+    : spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
 
 const electron = electronBinary();
 if (!electron.path) fallBackToBrowser(electron.reason);
