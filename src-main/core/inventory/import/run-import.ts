@@ -66,13 +66,13 @@ export async function runImport(deps: ImportDeps, req: ParsedImportRequest, src:
   const stagingPath = deps.files.tmpPath(`import-${req.jobId}.db`);
   const ctx = { now: startedAt, batchExpiresAt: batchExpiry?.ok ? batchExpiry.endMs : null };
   const pipe = new StagingPipe({ path: stagingPath, keys: deps.vault.workerKeys(), mapping: layout.mapping, headerRow: layout.headerRow, ctx });
-  // Hashed while the worker starts up.
-  const fileHash = await hashSource(src.reader);
   // Bytes as the reader measures them (the compressed sheet for xlsx): what a percentage can follow.
   const read = { bytes: 0, total: src.totalBytes ?? 0 };
   const progress = throttle((rowsRead: number, phase: 'reading' | 'saving') =>
     deps.events.emit('import.progress', { jobId: req.jobId, phase, rowsRead, bytesRead: read.bytes, totalBytes: read.total }));
   try {
+    // Hashed while the worker starts up; inside the try so a failure still stops the worker.
+    const fileHash = await hashSource(src.reader);
     let rowsRead = 0;
     const onProgress = (done: number, total: number) => {
       read.bytes = done;
