@@ -36,3 +36,14 @@ describe('the start-up sweep', () => {
     expect(existsSync(legacy)).toBe(false);
   });
 });
+
+describe('an import of an upload that is gone', () => {
+  it('is a typed NOT_FOUND, and the same job id can be used again', async () => {
+    const { core } = await unlockedCore();
+    const productId = core.services.products.save({ code: 'GONE', name: 'x', priceFen: 1 }).id;
+    const missing = await core.call('inventory.import', { jobId: 'job-gone-1', source: { uploadId: 'no-such-upload' }, productId, batch: { unitCostFen: 0 } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const again = await core.call('inventory.import', { jobId: 'job-gone-1', source: { text: '卡密\nGONE-1' }, productId, batch: { unitCostFen: 0 } });
+    expect(again).toMatchObject({ ok: true, data: { imported: 1 } });
+  });
+});

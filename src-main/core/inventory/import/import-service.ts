@@ -59,10 +59,10 @@ export class Imports {
 
   async run(req: ParsedImportRequest, origin: 'file' | 'cli' | 'sync' = 'file'): Promise<ImportOutcome> {
     if (this.running.has(req.jobId)) throw new KeyDeskError('INVALID_INPUT', { issues: [{ field: 'jobId', message: '这个导入任务已在进行' }] });
+    const src = resolveSource(this.deps, req.source);
     const controller = new AbortController();
     if (this.cancelledEarly.delete(req.jobId)) controller.abort();
     this.running.set(req.jobId, controller);
-    const src = resolveSource(this.deps, req.source);
     try {
       return await runImport(this.deps, req, src, controller.signal, origin);
     } finally {
