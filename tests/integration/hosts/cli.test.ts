@@ -76,7 +76,7 @@ describe('keydesk CLI', () => {
     const dataDir = tempDir();
     const server = startServe(['--data-dir', dataDir, '--port', '0', '--sandbox']);
     const { origin, token } = await server.ready;
-    expect(server.output()).toContain('沙箱');
+    await expect.poll(() => server.output()).toContain('沙箱');
     const res = await fetch(`${origin}/api/rpc/app.info`, { method: 'POST', headers: { [TOKEN_HEADER]: token }, body: '{}' });
     expect(await res.json()).toMatchObject({ ok: true, data: { host: 'server', sandbox: true, dataDir } });
     expect(await server.stop()).toBe(0);

@@ -27,10 +27,8 @@ export const serve: Command = {
         process.stderr.write('提示：界面尚未构建，请先运行 npm run build（接口已可用）。\n');
       }
       if (json) process.stdout.write(JSON.stringify({ url: address, port: server.port, token, dataDir, sandboxUrl: sandbox?.url ?? null }) + '\n');
-      else {
-        process.stdout.write(`KeyDesk listening on ${address}\n`);
-        process.stdout.write(`数据目录：${dataDir}${sandbox ? `\n沙箱（模拟平台）：${sandbox.url}` : ''}\n按 Ctrl+C 停止。\n`);
-      }
+      // One write: whoever waits for the URL line gets the whole banner with it.
+      else process.stdout.write(`KeyDesk listening on ${address}\n数据目录：${dataDir}${sandbox ? `\n沙箱（模拟平台）：${sandbox.url}` : ''}\n按 Ctrl+C 停止。\n`);
       await waitForStopSignal();
       await server.close();
       return 0;
