@@ -19,6 +19,10 @@ import { KeyActions } from './inventory/key-actions.js';
 import { Imports } from './inventory/import/import-service.js';
 import { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
 import { callMethod } from './api/call.js';
+import { OrderDesk } from './orders/order-desk.js';
+import { createHttpClient } from './channels/http.js';
+import { defaultAdapters } from './channels/registry.js';
+import type { ChannelAdapter, HttpClient, Platform } from './channels/types.js';
 import type { CoreServices, HostKind } from './services.js';
 
 export interface CoreOptions {
@@ -32,6 +36,11 @@ export interface CoreOptions {
   scrypt?: ScryptCost;
   /** Base URL of a running sandbox (simulated platforms), when the host started one. */
   sandboxUrl?: string;
+  /** Tests swap platform adapters or the HTTP client; production uses the built-in ones. */
+  adapters?: Partial<Record<Platform, ChannelAdapter>>;
+  http?: HttpClient;
+  /** false: do not poll or send in the background even in a window/server host (tests drive it). */
+  background?: boolean;
 }
 
 export interface Core {
@@ -70,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
   const stock = new Stock(sqlite, vault);
   const imports = new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit });
   const sheetSyncs = new SheetSyncs({ sqlite, vault, clock, files, imports, products, events, log, appendAudit });
+  const orders = new OrderDesk({ sqlite, vault, clock, log, events, appendAudit }, { ...defaultAdapters, ...options.adapters }, options.http ?? createHttpClient(), options.sandboxUrl);
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -91,10 +101,26 @@ export function createCore(options: CoreOptions): Core {
     keyActions: new KeyActions(sqlite, stock, clock, appendAudit),
     imports,
     sheetSyncs,
+    orders,
   };
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
-  if (options.host !== 'cli') {
+  // Stock that arrives (import, sync, restore) releases orders waiting for it, in pay-time order.
+  events.on((message) => {
+    if (message.event === 'inventory.changed' && vault.unlocked) orders.actions.stockArrived((message as EventMessage<'inventory.changed'>).payload.productIds);
+  });
+  let ordersStarted = false;
+  const startOrders = (): void => {
+    if (ordersStarted || !vault.unlocked) return;
+    ordersStarted = true;
+    void orders.start().catch((err: Error) => log.error({ err: err.message }, 'createCore: order desk failed to start'));
+  };
+  if (options.host !== 'cli' && options.background !== false) {
+    // Delivery needs the vault open (keys are sealed): start once it is unlocked.
+    startOrders();
+    events.on((message) => {
+      if (message.event === 'vault.changed' && vault.unlocked) startOrders();
+    });
     services.sheetSyncs.start();
     const expire = () => {
       const { productIds } = services.keyActions.expireDue();
@@ -114,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     onEvent: (listener) => services.events.on(listener),
     close() {
       for (const timer of background) clearInterval(timer);
+      orders.stop();
       services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();

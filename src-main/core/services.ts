@@ -15,6 +15,7 @@ import type { Stock } from './inventory/stock.js';
 import type { KeyActions } from './inventory/key-actions.js';
 import type { Imports } from './inventory/import/import-service.js';
 import type { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
+import type { OrderDesk } from './orders/order-desk.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -41,4 +42,6 @@ export interface CoreServices {
   keyActions: KeyActions;
   imports: Imports;
   sheetSyncs: SheetSyncs;
+  /** Shops, capture, dispatch, delivery. */
+  orders: OrderDesk;
 }

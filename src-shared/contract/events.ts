@@ -18,6 +18,11 @@ export const events = {
   ),
   'inventory.changed': event(z.object({ productIds: z.array(z.number().int()) }), '库存变化（导入、撤销、作废、恢复）'),
   'sync.updated': event(z.object({ id: z.number().int() }), '云端表格同步检查完成（有无新卡密、是否出错）'),
+  'orders.changed': event(
+    z.object({ shopIds: z.array(z.number().int()), lineIds: z.array(z.number().int()) }),
+    '订单行变化（新订单、发货、退款、出错）',
+  ),
+  'shops.changed': event(z.object({ id: z.number().int() }), '店铺状态变化（拉取、出错、暂停）'),
   'app.notice': event(
     z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
     '给店主的提示消息',

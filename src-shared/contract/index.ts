@@ -7,6 +7,8 @@ import { productMethods } from './methods/products.js';
 import { inventoryMethods } from './methods/inventory.js';
 import { importMethods } from './methods/imports.js';
 import { sheetSyncMethods } from './methods/sheet-sync.js';
+import { shopMethods } from './methods/shops.js';
+import { orderMethods } from './methods/orders.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -18,6 +20,8 @@ export const methods = {
   ...inventoryMethods,
   ...importMethods,
   ...sheetSyncMethods,
+  ...shopMethods,
+  ...orderMethods,
 };
 
 export type Methods = typeof methods;
@@ -45,3 +49,5 @@ export * from './methods/products.js';
 export * from './methods/inventory.js';
 export * from './methods/imports.js';
 export * from './methods/sheet-sync.js';
+export * from './methods/shops.js';
+export * from './methods/orders.js';

@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, blob, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, blob, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Small key/value settings that belong with the data (language, demo shop, recovery confirmation). */
 export const settings = sqliteTable('settings', {
@@ -132,6 +133,11 @@ export const batches = sqliteTable(
     note: text('note').notNull().default(''),
     sourceFileHash: text('source_file_hash'),
     createdAt: integer('created_at').notNull(),
+    /** Only orders of this shop may take keys from the batch. */
+    pinShopId: integer('pin_shop_id'),
+    /** Campaign: only orders paid within [pinFrom, pinTo) may take keys from the batch. */
+    pinFrom: integer('pin_from'),
+    pinTo: integer('pin_to'),
   },
   (t) => [index('batches_product').on(t.productId)],
 );
@@ -155,6 +161,8 @@ export const keys = sqliteTable(
     status: text('status', { enum: ['available', 'reserved', 'delivered', 'redeemed', 'void', 'expired'] }).notNull(),
     expiresAt: integer('expires_at'),
     voidReason: text('void_reason'),
+    /** Set when the order line the key went to was refunded after delivery ("delivered, refunded"). */
+    refundedAt: integer('refunded_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -210,4 +218,153 @@ export const stockCounts = sqliteTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.productId, t.batchId, t.status] })],
+);
+
+// ── Channels and dispatch ───────────────────────────────────────────────────────────────────────
+
+/** 店铺: one connected shop on a platform. Credentials are one vault-sealed JSON blob (AAD `shop:<sealKey>`). */
+export const shops = sqliteTable('shops', {
+  id: integer('id').primaryKey(),
+  platform: text('platform', { enum: ['taobao', 'pdd', 'doudian', 'youzan', 'weidian', 'site'] }).notNull(),
+  name: text('name').notNull(),
+  status: text('status', { enum: ['active', 'paused', 'needs_auth', 'error'] }).notNull(),
+  sandbox: integer('sandbox', { mode: 'boolean' }).notNull().default(false),
+  credentialsSealed: blob('credentials_sealed', { mode: 'buffer' }).notNull(),
+  sealKey: text('seal_key').notNull().unique(),
+  appKeyMasked: text('app_key_masked').notNull(),
+  endpoint: text('endpoint'),
+  pollSeconds: integer('poll_seconds').notNull(),
+  /** Orders modified before this (epoch ms) have been read; the next poll starts here minus an overlap. */
+  cursorAt: integer('cursor_at').notNull(),
+  lastPollAt: integer('last_poll_at'),
+  lastError: text('last_error'),
+  backoffUntil: integer('backoff_until'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** 订单: one platform order, as last seen. Buyer data only as a blind index and a masked nick. */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey(),
+    shopId: integer('shop_id').notNull().references(() => shops.id),
+    platformOrderId: text('platform_order_id').notNull(),
+    platformStatus: text('platform_status').notNull(),
+    status: text('status', { enum: ['unpaid', 'paid', 'shipped', 'done', 'closed'] }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    paidAt: integer('paid_at'),
+    platformUpdatedAt: integer('platform_updated_at').notNull(),
+    buyerIndex: blob('buyer_index', { mode: 'buffer' }),
+    buyerMasked: text('buyer_masked').notNull(),
+    /** Platform risk flags as JSON (e.g. 抖店 80000), for the risk hook. */
+    riskFlags: text('risk_flags'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_natural').on(t.shopId, t.platformOrderId),
+    index('orders_buyer').on(t.buyerIndex),
+    index('orders_platform_id').on(t.platformOrderId),
+  ],
+);
+
+/**
+ * 订单行: the unit of dispatch. Its status is also the delivery outbox: `reserved` = keys tied, to send;
+ * `sending` = a platform call may be in flight (reconciled on start before any resend).
+ */
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id').notNull().references(() => orders.id),
+    shopId: integer('shop_id').notNull().references(() => shops.id),
+    platformOrderId: text('platform_order_id').notNull(),
+    platformLineId: text('platform_line_id').notNull(),
+    itemId: text('item_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    outerId: text('outer_id').notNull(),
+    title: text('title').notNull(),
+    quantity: integer('quantity').notNull(),
+    priceFen: integer('price_fen').notNull(),
+    productId: integer('product_id').references(() => products.id),
+    /** Keys this line takes (quantity × mapping quantity), set when mapped. */
+    keysNeeded: integer('keys_needed'),
+    status: text('status', {
+      enum: ['waiting_payment', 'unmapped', 'held', 'out_of_stock', 'reserved', 'sending', 'delivered', 'failed', 'cancelled', 'refunded', 'after_sales'],
+    }).notNull(),
+    refund: text('refund', { enum: ['none', 'requested', 'refunded'] }).notNull().default('none'),
+    risk: text('risk'),
+    paidAt: integer('paid_at'),
+    deliveredAt: integer('delivered_at'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('order_lines_natural').on(t.shopId, t.platformOrderId, t.platformLineId),
+    index('order_lines_order').on(t.orderId),
+    index('order_lines_status').on(t.status, t.paidAt),
+    index('order_lines_shop').on(t.shopId, t.id),
+    index('order_lines_product_status').on(t.productId, t.status, t.paidAt),
+  ],
+);
+
+/** Keys tied to a line. A key goes to one line only, except 循环卡密 (exclusive = 0). */
+export const lineKeys = sqliteTable(
+  'line_keys',
+  {
+    lineId: integer('line_id').notNull().references(() => orderLines.id),
+    keyId: integer('key_id').notNull().references(() => keys.id),
+    exclusive: integer('exclusive', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lineId, t.keyId] }),
+    uniqueIndex('line_keys_one_line').on(t.keyId).where(sql`exclusive = 1`),
+  ],
+);
+
+/** The order's timeline: every platform payload (sealed: it holds buyer data), decision and response. */
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id').notNull().references(() => orders.id),
+    lineId: integer('line_id'),
+    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    detail: text('detail', { mode: 'json' }),
+    payloadSealed: blob('payload_sealed', { mode: 'buffer' }),
+  },
+  (t) => [index('order_events_order').on(t.orderId, t.id)],
+);
+
+/** Platform item / SKU → product × keys per unit. `skuId` '' covers every SKU of the item. */
+export const skuMappings = sqliteTable(
+  'sku_mappings',
+  {
+    id: integer('id').primaryKey(),
+    shopId: integer('shop_id').notNull().references(() => shops.id),
+    itemId: text('item_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    title: text('title').notNull(),
+    productId: integer('product_id').notNull().references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sku_mappings_item').on(t.shopId, t.itemId, t.skuId)],
+);
+
+/** Push message ids already taken, so a replayed push is dropped. */
+export const pushSeen = sqliteTable(
+  'push_seen',
+  {
+    shopId: integer('shop_id').notNull(),
+    messageId: text('message_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shopId, t.messageId] }), index('push_seen_at').on(t.at)],
 );

@@ -1,0 +1,297 @@
+// The delivery outbox. A reserved line is claimed (→ sending, committed) before the platform call, and
+// its outcome is committed after; the same keys are re-sent until the platform confirms. On start every
+// line left in `sending` is read back from the platform before anything is re-sent. Outcomes are
+// committed in small groups so thousands of deliveries a second cost a few commits, not thousands.
+import type Database from 'better-sqlite3';
+import { renderDeliveryMessage } from '../../../src-shared/delivery-template.js';
+import type { AuditInput } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log/logger.js';
+import type { Vault } from '../vault/vault.js';
+import { ChannelError, isRetryable } from '../channels/errors.js';
+import type { ChannelAdapter, DeliveryRequest, Platform } from '../channels/types.js';
+import { keyAad } from '../inventory/stock.js';
+import type { Shops } from '../shops/shops.js';
+import { releaseKeys } from '../orders/capture.js';
+import type { Timeline } from '../orders/timeline.js';
+
+type Deps = { sqlite: Database.Database; vault: Vault; clock: Clock; log: Logger; audit: (e: AuditInput) => void; timeline: Timeline; shops: Shops };
+
+interface ClaimedLine {
+  id: number;
+  order_id: number;
+  shop_id: number;
+  platform_order_id: string;
+  platform_line_id: string;
+  sku_id: string;
+  quantity: number;
+  attempts: number;
+  product_name: string;
+  delivery_template: string | null;
+}
+
+type Outcome =
+  | { line: ClaimedLine; kind: 'delivered'; result: 'delivered' | 'already' | 'readback'; raw: unknown }
+  | { line: ClaimedLine; kind: 'retry'; error: ChannelError }
+  | { line: ClaimedLine; kind: 'failed'; error: string; reauth: boolean };
+
+/** Lines failed for this reason go out again by themselves once the owner re-authorises the shop. */
+export const REAUTH_PREFIX = '平台授权已失效：';
+/** Attempts before a line stops retrying on its own and waits in the problem queue. */
+export const MAX_AUTO_ATTEMPTS = 8;
+const CONCURRENCY = 64;
+const CLAIM_BATCH = 256;
+
+export function retryDelayMs(attempts: number, error: ChannelError): number {
+  if (error.retryAfterMs !== undefined) return error.retryAfterMs;
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
+}
+
+export class Outbox {
+  private inFlight = 0;
+  private pending: Outcome[] = [];
+  private flushScheduled = false;
+  private pumping = false;
+  private again = false;
+  /** Until start(): a CLI command may capture and reserve, but only a running app sends. */
+  private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  /** Lines claimed by this process: recovery must not touch them. */
+  private readonly mine = new Set<number>();
+
+  constructor(
+    private readonly d: Deps,
+    private readonly adapterFor: (platform: Platform) => ChannelAdapter,
+    private readonly onChanged: (shopIds: number[], lineIds: number[]) => void,
+  ) {}
+
+  /** Reads back every line a previous run left in `sending`, then starts sending. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.recover();
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Something became deliverable. Cheap to call often. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    queueMicrotask(() => this.pump());
+  }
+
+  /** Resolves when nothing is in flight or waiting to be committed (tests, bench, shutdown). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0 && this.pending.length === 0 && !this.pumping) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Lines left in `sending` by a run that stopped mid-call: the platform is asked whether the order
+   * shipped. Shipped → delivered (nothing re-sent); otherwise → reserved, and the same keys go out again.
+   */
+  async recover(): Promise<{ reconciled: number; delivered: number; requeued: number }> {
+    const rows = this.d.sqlite.prepare(`select id from order_lines where status = 'sending'`).all() as { id: number }[];
+    const stale = rows.map((r) => r.id).filter((id) => !this.mine.has(id));
+    let delivered = 0;
+    for (const id of stale) {
+      const line = this.claimedView(id);
+      if (!line) continue;
+      const shop = this.d.shops.row(line.shop_id);
+      const adapter = this.adapterFor(shop.platform);
+      try {
+        const order = await adapter.getOrder(this.d.shops.context(shop), line.platform_order_id);
+        const shipped = order !== null && (order.status === 'shipped' || order.status === 'done');
+        this.commit([shipped ? { line, kind: 'delivered', result: 'readback', raw: order?.raw } : { line, kind: 'retry', error: new ChannelError('retry', '上次发货中断，平台未显示已发货，将用同一批卡密重发') }], true);
+        if (shipped) delivered += 1;
+      } catch (err) {
+        // The platform cannot answer now: leave it in `sending`; the next start (or the periodic check) asks again.
+        this.d.log.warn({ lineId: id, err: (err as Error).message }, 'Outbox.recover: read-back failed');
+        this.scheduleRecheck();
+      }
+    }
+    return { reconciled: stale.length, delivered, requeued: stale.length - delivered };
+  }
+
+  private scheduleRecheck(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.recover().then(() => this.kick());
+    }, 10_000);
+    this.timer.unref();
+  }
+
+  private pump(): void {
+    try {
+      while (!this.stopped && this.inFlight < CONCURRENCY) {
+        const claimed = this.claim(Math.min(CLAIM_BATCH, CONCURRENCY - this.inFlight));
+        if (claimed.length === 0) break;
+        for (const line of claimed) void this.send(line);
+      }
+      this.armTimer();
+    } catch (err) {
+      this.d.log.error({ err: (err as Error).message }, 'Outbox.pump: failed');
+    } finally {
+      this.pumping = false;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      } else this.notifyIdle();
+    }
+  }
+
+  /** Wakes up for the earliest scheduled retry. */
+  private armTimer(): void {
+    const next = this.d.sqlite.prepare(`select min(next_attempt_at) as at from order_lines where status = 'reserved' and next_attempt_at is not null`).get() as { at: number | null };
+    if (next.at === null || this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.kick();
+    }, Math.max(50, next.at - this.d.clock.now()));
+    this.timer.unref();
+  }
+
+  private claim(limit: number): ClaimedLine[] {
+    const now = this.d.clock.now();
+    return this.d.sqlite.transaction(() => {
+      const ids = this.d.sqlite
+        .prepare(`select l.id from order_lines l join shops s on s.id = l.shop_id
+          where l.status = 'reserved' and (l.next_attempt_at is null or l.next_attempt_at <= ?) and s.status = 'active' and (s.backoff_until is null or s.backoff_until <= ?)
+          order by l.paid_at, l.id limit ?`)
+        .all(now, now, limit) as { id: number }[];
+      const mark = this.d.sqlite.prepare(`update order_lines set status = 'sending', attempts = attempts + 1, updated_at = ? where id = ? and status = 'reserved'`);
+      const claimed: ClaimedLine[] = [];
+      for (const { id } of ids) {
+        if (mark.run(now, id).changes !== 1) continue;
+        const line = this.claimedView(id)!;
+        this.d.timeline.add(line.order_id, id, 'sending', { attempt: line.attempts });
+        this.mine.add(id);
+        claimed.push(line);
+      }
+      return claimed;
+    }).immediate();
+  }
+
+  private claimedView(id: number): ClaimedLine | undefined {
+    return this.d.sqlite
+      .prepare(`select l.id, l.order_id, l.shop_id, l.platform_order_id, l.platform_line_id, l.sku_id, l.quantity, l.attempts, p.name as product_name, p.delivery_template
+        from order_lines l join products p on p.id = l.product_id where l.id = ?`)
+      .get(id) as ClaimedLine | undefined;
+  }
+
+  private async send(line: ClaimedLine): Promise<void> {
+    this.inFlight += 1;
+    let outcome: Outcome;
+    try {
+      const shop = this.d.shops.row(line.shop_id);
+      const adapter = this.adapterFor(shop.platform);
+      const request = this.request(line);
+      const result = await adapter.deliver(this.d.shops.context(shop), request);
+      outcome = { line, kind: 'delivered', result: result.result, raw: result.raw };
+    } catch (err) {
+      const error = err instanceof ChannelError ? err : new ChannelError('retry', `发货时出错：${(err as Error).message}`);
+      outcome = isRetryable(error.kind) && line.attempts < MAX_AUTO_ATTEMPTS
+        ? { line, kind: 'retry', error }
+        : { line, kind: 'failed', error: error.kind === 'reauth' ? `${REAUTH_PREFIX}${error.message}` : error.message, reauth: error.kind === 'reauth' };
+    }
+    this.inFlight -= 1;
+    this.pending.push(outcome);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private request(line: ClaimedLine): DeliveryRequest {
+    const keys = (this.d.sqlite
+      .prepare(`select k.card_no, k.secret_sealed, k.secret_index, k.expires_at from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? order by k.expires_at is null, k.expires_at, k.id`)
+      .all(line.id) as { card_no: string | null; secret_sealed: Buffer; secret_index: Buffer; expires_at: number | null }[])
+      .map((k) => ({ cardNo: k.card_no, secret: this.d.vault.decrypt(k.secret_sealed, keyAad(k.secret_index)), expiresAt: k.expires_at }));
+    const lineIds = (this.d.sqlite.prepare('select platform_line_id from order_lines where order_id = ? order by id').all(line.order_id) as { platform_line_id: string }[]).map((r) => r.platform_line_id);
+    return {
+      order: { orderId: line.platform_order_id, lineIds },
+      line: { lineId: line.platform_line_id, skuId: line.sku_id, quantity: line.quantity },
+      message: renderDeliveryMessage(line.delivery_template, line.product_name, keys),
+      keys,
+    };
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length) {
+      try {
+        this.commit(batch, false);
+      } catch (err) {
+        // Nothing committed: the lines stay `sending` and are read back by recovery, never re-sent blind.
+        this.d.log.error({ err: (err as Error).message, lines: batch.length }, 'Outbox.flush: commit failed');
+        this.scheduleRecheck();
+      }
+      for (const o of batch) this.mine.delete(o.line.id);
+    }
+    this.kick();
+  }
+
+  private commit(outcomes: Outcome[], recovering: boolean): void {
+    const now = this.d.clock.now();
+    const shopIds = new Set<number>();
+    const reauthShops = new Set<number>();
+    this.d.sqlite.transaction(() => {
+      const current = this.d.sqlite.prepare('select status, refund from order_lines where id = ?');
+      for (const o of outcomes) {
+        const { line } = o;
+        shopIds.add(line.shop_id);
+        const state = current.get(line.id) as { status: string; refund: string };
+        if (state.status !== 'sending') continue;
+        if (o.kind === 'delivered') {
+          const afterSales = state.refund === 'refunded';
+          this.d.sqlite.prepare(`update order_lines set status = ?, delivered_at = ?, next_attempt_at = null, last_error = ?, updated_at = ? where id = ?`)
+            .run(afterSales ? 'after_sales' : 'delivered', now, afterSales ? '已发货后退款：卡密已发出，请在售后处理' : null, now, line.id);
+          this.d.sqlite.prepare(`update keys set status = 'delivered', refunded_at = ?, updated_at = ? where id in (select key_id from line_keys where line_id = ? and exclusive = 1) and status = 'reserved'`)
+            .run(afterSales ? now : null, now, line.id);
+          this.d.timeline.add(line.order_id, line.id, recovering ? 'reconciled' : 'delivered', { result: o.result }, o.raw);
+          this.d.audit({ actor: 'system', action: 'delivery.confirm', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id, result: o.result } });
+        } else if (o.kind === 'retry') {
+          if (state.refund === 'refunded') {
+            const released = releaseKeys(this.d.sqlite, line.id, now);
+            this.d.sqlite.prepare(`update order_lines set status = 'refunded', last_error = null, updated_at = ? where id = ?`).run(now, line.id);
+            this.d.timeline.add(line.order_id, line.id, 'released', { keyIds: released });
+            continue;
+          }
+          const delay = retryDelayMs(line.attempts, o.error);
+          this.d.sqlite.prepare(`update order_lines set status = 'reserved', next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?`).run(now + delay, o.error.message, now, line.id);
+          this.d.timeline.add(line.order_id, line.id, 'retry_scheduled', { error: o.error.message, kind: o.error.kind, inMs: delay, platformCode: o.error.details.platformCode });
+          if (o.error.kind === 'backoff' && o.error.retryAfterMs !== undefined) {
+            this.d.sqlite.prepare('update shops set backoff_until = max(coalesce(backoff_until, 0), ?) where id = ?').run(now + o.error.retryAfterMs, line.shop_id);
+          }
+        } else {
+          this.d.sqlite.prepare(`update order_lines set status = 'failed', last_error = ?, updated_at = ? where id = ?`).run(o.error, now, line.id);
+          this.d.timeline.add(line.order_id, line.id, 'delivery_failed', { error: o.error });
+          this.d.audit({ actor: 'system', action: 'delivery.fail', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id, error: o.error } });
+          if (o.reauth) reauthShops.add(line.shop_id);
+        }
+      }
+    }).immediate();
+    for (const id of reauthShops) this.d.shops.noteOutcome(id, '平台授权已失效，请在设置 → 店铺中重新授权', 'needs_auth');
+    this.onChanged([...shopIds], outcomes.map((o) => o.line.id));
+  }
+
+  private notifyIdle(): void {
+    if (this.inFlight > 0 || this.pending.length > 0 || this.pumping) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

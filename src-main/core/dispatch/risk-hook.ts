@@ -1,0 +1,32 @@
+// The risk decision asked before any key is reserved. The risk issue fills it with a rule engine; until
+// then every order is allowed, and the decision is still recorded on the line's timeline.
+import type { PlatformName } from '../../../src-shared/contract/index.js';
+
+export type RiskAction = 'allow' | 'review' | 'verify' | 'delay' | 'block';
+
+export interface RiskDecision {
+  action: RiskAction;
+  score: number;
+  /** Matched rules, in the owner's words. */
+  reasons: string[];
+  /** For `delay`: release no earlier than this (epoch ms). */
+  until?: number;
+}
+
+export interface RiskInput {
+  shopId: number;
+  platform: PlatformName;
+  platformOrderId: string;
+  lineId: number;
+  productId: number;
+  quantity: number;
+  amountFen: number;
+  paidAt: number;
+  buyerIndex: Buffer | null;
+  riskFlags: string[];
+}
+
+/** Runs inside the reservation transaction: synchronous, no I/O beyond the database. */
+export type RiskHook = (input: RiskInput) => RiskDecision;
+
+export const allowAll: RiskHook = () => ({ action: 'allow', score: 0, reasons: [] });

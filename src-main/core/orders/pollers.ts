@@ -1,0 +1,128 @@
+// One poller per active shop: read every legal window from the shop's cursor to now (catch-up after the
+// PC was off is just more windows), capture what changed, advance the cursor in the same transaction.
+// Platform errors are mapped once: back off for the time the platform asked, refresh or ask for
+// re-authorisation, otherwise note the error for the owner and try again next round.
+import type { Logger } from '../log/logger.js';
+import type { Clock } from '../clock.js';
+import { ChannelError } from '../channels/errors.js';
+import type { ChannelAdapter, Platform } from '../channels/types.js';
+import type { Shops, ShopRow } from '../shops/shops.js';
+import type { Capture, CaptureResult } from './capture.js';
+import { planWindows } from './windows.js';
+
+const TICK_MS = 1000;
+const DEFAULT_BACKOFF_MS = 30_000;
+
+export interface PollOutcome {
+  orders: number;
+  lines: number;
+  windows: number;
+  caughtUp: boolean;
+}
+
+export class Pollers {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly running = new Map<number, Promise<PollOutcome>>();
+
+  constructor(
+    private readonly d: { shops: Shops; capture: Capture; clock: Clock; log: Logger },
+    private readonly adapterFor: (platform: Platform) => ChannelAdapter,
+    private readonly afterCapture: (shop: ShopRow, result: CaptureResult) => void,
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Polls every due shop; a shop still running from the last tick is left alone. */
+  tick(): void {
+    const now = this.d.clock.now();
+    for (const shop of this.d.shops.list()) {
+      if (shop.status !== 'active' || this.running.has(shop.id)) continue;
+      if (shop.backoffUntil !== null && shop.backoffUntil > now) continue;
+      if (shop.lastPollAt !== null && shop.lastPollAt + shop.pollSeconds * 1000 > now) continue;
+      void this.poll(shop.id).catch(() => undefined);
+    }
+  }
+
+  /** One round for one shop (also "立即拉取"). Concurrent calls share the round in progress. */
+  poll(shopId: number): Promise<PollOutcome> {
+    const running = this.running.get(shopId);
+    if (running) return running;
+    const round = this.round(shopId).finally(() => this.running.delete(shopId));
+    this.running.set(shopId, round);
+    return round;
+  }
+
+  private async round(shopId: number): Promise<PollOutcome> {
+    const outcome: PollOutcome = { orders: 0, lines: 0, windows: 0, caughtUp: false };
+    let shop = this.d.shops.row(shopId);
+    const adapter = this.adapterFor(shop.platform);
+    const ctx = this.d.shops.context(shop);
+    try {
+      const windows = planWindows(shop.cursor_at, this.d.clock.now(), adapter.limits);
+      for (const window of windows) {
+        const orders = await adapter.listOrders(ctx, window);
+        const refunds = await adapter.listRefunds(ctx, window);
+        shop = this.d.shops.row(shopId);
+        if (shop.status === 'paused') break;
+        const result = this.d.capture.ingest(shop, orders, 'poll', { refunds, cursorTo: window.to });
+        outcome.windows += 1;
+        outcome.orders += result.orders;
+        outcome.lines += result.newLines;
+        this.afterCapture(shop, result);
+      }
+      outcome.caughtUp = planWindows(this.d.shops.row(shopId).cursor_at, this.d.clock.now(), adapter.limits, 1).length === 0 || windows.length === 0;
+      this.d.shops.touchPoll(shopId);
+      this.d.shops.noteOutcome(shopId, null);
+      return outcome;
+    } catch (err) {
+      await this.onError(shop, adapter, err);
+      throw err;
+    }
+  }
+
+  private async onError(shop: ShopRow, adapter: ChannelAdapter, err: unknown): Promise<void> {
+    const now = this.d.clock.now();
+    this.d.shops.touchPoll(shop.id);
+    if (!(err instanceof ChannelError)) {
+      this.d.log.error({ shopId: shop.id, err: (err as Error).message }, 'Pollers.round: unexpected error');
+      this.d.shops.noteOutcome(shop.id, `拉取订单出错：${(err as Error).message}`);
+      return;
+    }
+    this.d.log.warn({ shopId: shop.id, kind: err.kind, code: err.details.platformCode, msg: err.message }, 'Pollers.round: platform error');
+    switch (err.kind) {
+      case 'backoff':
+        this.d.shops.noteOutcome(shop.id, err.message, undefined, now + (err.retryAfterMs ?? DEFAULT_BACKOFF_MS));
+        return;
+      case 'reauth':
+        if (adapter.refreshToken) {
+          try {
+            await adapter.refreshToken(this.d.shops.context(shop));
+            this.d.shops.noteOutcome(shop.id, null);
+            return;
+          } catch {
+            // falls through: the owner has to authorise again
+          }
+        }
+        this.d.shops.noteOutcome(shop.id, `${err.message}：请在设置 → 店铺中重新授权`, 'needs_auth');
+        return;
+      case 'retry':
+      case 'bad_response':
+        this.d.shops.noteOutcome(shop.id, err.message, undefined, now + Math.min(DEFAULT_BACKOFF_MS, shop.poll_seconds * 1000));
+        return;
+      case 'give_up':
+      case 'bad_signature':
+      case 'bad_request':
+        this.d.shops.noteOutcome(shop.id, err.message, 'error');
+        return;
+    }
+  }
+}
