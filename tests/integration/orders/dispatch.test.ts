@@ -210,7 +210,7 @@ describe('dispatch: every paid line gets its keys exactly once', () => {
     hang = false;
     const { createCore } = await import('../../../src-main/core/index.js');
     const again = createCore({ dataDir, host: 'cli', version: 't', adapters: { taobao: adapter }, scrypt: { N: 1024, r: 8, p: 1 } });
-    await again.services.vault.unlock({ method: 'passphrase', passphrase: 'correct horse battery' });
+    await again.services.vault.unlock({ passphrase: 'correct horse battery' });
     const recovered = await again.services.orders.outbox.recover();
     expect(recovered).toEqual({ reconciled: 1, delivered: 1, requeued: 0 });
     expect(platform.deliveredTo(shipped.orderId)).toHaveLength(1);
