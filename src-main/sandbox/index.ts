@@ -5,3 +5,5 @@ export { SandboxError, BODY_LIMIT_BYTES, errorResponse } from './http.js';
 export { parseOrThrow } from './validate.js';
 export type { SimRequest, SimResponse, Simulator } from './types.js';
 export { createDemoShop, type DemoOrder, type DemoShop, type DemoShopOptions } from './simulators/demo-shop.js';
+export { platformSimulators, type PlatformSimulator } from './platforms/index.js';
+export { allSimulators } from './all.js';

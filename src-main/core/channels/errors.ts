@@ -12,7 +12,10 @@ export type ChannelErrorKind =
   | 'give_up'
   /** The platform answered something that is not its protocol (HTML, cut JSON): treated like retry. */
   | 'bad_response'
-  /** A push whose signature does not verify, or that is too old (replay). */
+  /**
+   * A signature that does not verify: a push (forged, or too old: replay), or our own call refused by the
+   * platform for its signature (wrong App Secret). Either way the credentials need the owner.
+   */
   | 'bad_signature'
   /** A push that is not in the platform's format. */
   | 'bad_request';

@@ -114,6 +114,12 @@ const refundInput = z.object({
   requestOnly: z.boolean().default(false),
 });
 const shopRef = z.object({ shopId: text('shopId') });
+const autopilotInput = z.object({
+  shopId: text('shopId'),
+  itemIds: z.array(text('itemId')).min(1, '至少一个商品'),
+  /** 0 stops it. */
+  everyMs: z.number().int().min(0).max(3_600_000).refine((v) => v === 0 || v >= 1000, '间隔至少 1000 毫秒'),
+});
 const pushUrlInput = z.object({ shopId: text('shopId'), pushUrl: z.url('推送地址必须是网址').or(z.literal('')) });
 
 export interface PlatformStoreOptions {
@@ -136,6 +142,8 @@ export class PlatformStore {
   readonly items = new Map<string, SimItem>();
   readonly orders = new Map<string, SimOrder>();
   #seq = 0;
+  /** Demo "autopilot": a buyer orders and pays every N ms, so a newcomer watches orders arrive. */
+  readonly #autopilots = new Map<string, NodeJS.Timeout>();
   readonly #listeners = new Set<(e: StoreEvent) => void>();
   readonly clock: () => number;
 
@@ -257,6 +265,23 @@ export class PlatformStore {
         else delete shop.pushUrl;
         return { ok: true };
       }
+      case 'autopilot': {
+        const input = parseOrThrow(autopilotInput, body, '自动下单');
+        this.#shop(input.shopId);
+        clearInterval(this.#autopilots.get(input.shopId));
+        this.#autopilots.delete(input.shopId);
+        if (input.everyMs > 0) {
+          let n = 0;
+          const timer = setInterval(() => {
+            const itemId = input.itemIds[n++ % input.itemIds.length]!;
+            if (!this.items.has(itemId)) return;
+            this.#createOrders({ shopId: input.shopId, lines: [{ itemId, quantity: 1 }], buyer: {}, buyerMessage: '', pay: true, riskFlags: [], count: 1 });
+          }, input.everyMs);
+          timer.unref();
+          this.#autopilots.set(input.shopId, timer);
+        }
+        return { ok: true };
+      }
       case 'order':
         return this.view(this.#order(parseOrThrow(orderRef, body, '查询订单').orderId));
       case 'ledger':
@@ -267,11 +292,12 @@ export class PlatformStore {
   }
 
   /** What buyers received: per order, its deliveries; used by the bench and kill test to count duplicates. */
-  ledger(): { orderId: string; shopId: string; status: SimOrderStatus; refunded: boolean; lines: number; deliveries: SimDelivery[] }[] {
+  ledger(): { orderId: string; shopId: string; status: SimOrderStatus; paidAt: number | null; refunded: boolean; lines: number; deliveries: SimDelivery[] }[] {
     return [...this.orders.values()].map((o) => ({
       orderId: o.orderId,
       shopId: o.shopId,
       status: o.status,
+      paidAt: o.paidAt,
       refunded: o.lines.every((l) => l.refund === 'refunded'),
       lines: o.lines.length,
       deliveries: o.deliveries.map((d) => ({ ...d })),
@@ -291,6 +317,8 @@ export class PlatformStore {
   }
 
   reset(): void {
+    for (const timer of this.#autopilots.values()) clearInterval(timer);
+    this.#autopilots.clear();
     this.shops.clear();
     this.items.clear();
     this.orders.clear();
