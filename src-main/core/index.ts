@@ -94,7 +94,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     audit,
     appendAudit,
-    sandbox: new SandboxLink(options.sandboxUrl, { sqlite, settings, vault, clock, audit: appendAudit }),
+    sandbox: new SandboxLink(options.sandboxUrl, { sqlite, settings, clock, audit: appendAudit, products, imports, orders: () => orders }),
     files,
     products,
     stock,

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { importBench } from './import-bench.js';
 import { inventoryBench } from './inventory-bench.js';
+import { dispatchBench } from './dispatch-bench.js';
 
 /**
  * Benchmarks print JSON with ratios against a baseline measured in the same run, so a noisy machine
@@ -9,14 +10,15 @@ import { inventoryBench } from './inventory-bench.js';
 const scenarios: Record<string, (opts: Record<string, string | boolean | undefined>) => Promise<unknown>> = {
   import: importBench,
   inventory: inventoryBench,
+  dispatch: dispatchBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);
 const run = name ? scenarios[name] : undefined;
 if (!run) {
-  process.stderr.write(`用法：npm run bench -- <${Object.keys(scenarios).join('|')}> [--keys N]\n`);
+  process.stderr.write(`用法：npm run bench -- <${Object.keys(scenarios).join('|')}> [--keys N] [--orders N] [--push] [--faults] [--platform P]\n`);
   process.exit(2);
 }
-const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' }, role: { type: 'string' }, file: { type: 'string' }, dir: { type: 'string' } }, strict: false });
+const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' }, role: { type: 'string' }, file: { type: 'string' }, dir: { type: 'string' }, orders: { type: 'string' }, push: { type: 'boolean' }, faults: { type: 'boolean' }, platform: { type: 'string' } }, strict: false });
 const result = await run(values as Record<string, string | boolean | undefined>);
 if (result !== undefined) process.stdout.write(JSON.stringify(result) + '\n');

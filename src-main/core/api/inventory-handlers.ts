@@ -1,10 +1,11 @@
 import type { CoreServices } from '../services.js';
 import type { Handlers } from './handlers.js';
 import { exportKeys } from '../inventory/export-keys.js';
+import { pinBatch } from '../inventory/batch-pins.js';
 
 type InventoryMethods =
   | 'products.list' | 'products.save' | 'products.archive'
-  | 'inventory.batches' | 'inventory.keys' | 'inventory.revealKey' | 'inventory.voidKeys' | 'inventory.restoreKeys' | 'inventory.exportKeys'
+  | 'inventory.batches' | 'inventory.pinBatch' | 'inventory.keys' | 'inventory.revealKey' | 'inventory.voidKeys' | 'inventory.restoreKeys' | 'inventory.exportKeys'
   | 'inventory.previewImport' | 'inventory.import' | 'inventory.cancelImport' | 'inventory.discardUpload' | 'inventory.imports' | 'inventory.undoImport' | 'inventory.importProblems'
   | 'sync.list' | 'sync.save' | 'sync.remove' | 'sync.runNow';
 
@@ -27,6 +28,7 @@ export function inventoryHandlers(s: CoreServices): Pick<Handlers, InventoryMeth
     },
 
     'inventory.batches': (input) => s.stock.batches(input.productId),
+    'inventory.pinBatch': (input) => pinBatch(s, input),
     'inventory.keys': (input) => s.stock.keysPage(input),
     'inventory.revealKey': (input) => s.keyActions.reveal(input.id, input.reason),
     'inventory.voidKeys': (input) => {

@@ -236,6 +236,8 @@ export const shops = sqliteTable('shops', {
   pollSeconds: integer('poll_seconds').notNull(),
   /** Orders modified before this (epoch ms) have been read; the next poll starts here minus an overlap. */
   cursorAt: integer('cursor_at').notNull(),
+  /** Orders modified before this have also been re-read after the platform's late-write lag. */
+  settledAt: integer('settled_at').notNull(),
   lastPollAt: integer('last_poll_at'),
   lastError: text('last_error'),
   backoffUntil: integer('backoff_until'),

@@ -42,6 +42,11 @@ export const MAX_AUTO_ATTEMPTS = 8;
 const CONCURRENCY = 64;
 const CLAIM_BATCH = 256;
 
+function failedOutcome(line: ClaimedLine, error: ChannelError): Outcome {
+  const reauth = error.kind === 'reauth' || error.kind === 'bad_signature';
+  return { line, kind: 'failed', error: reauth ? `${REAUTH_PREFIX}${error.message}` : error.message, reauth };
+}
+
 export function retryDelayMs(attempts: number, error: ChannelError): number {
   if (error.retryAfterMs !== undefined) return error.retryAfterMs;
   return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
@@ -203,7 +208,7 @@ export class Outbox {
       const error = err instanceof ChannelError ? err : new ChannelError('retry', `发货时出错：${(err as Error).message}`);
       outcome = isRetryable(error.kind) && line.attempts < MAX_AUTO_ATTEMPTS
         ? { line, kind: 'retry', error }
-        : { line, kind: 'failed', error: error.kind === 'reauth' ? `${REAUTH_PREFIX}${error.message}` : error.message, reauth: error.kind === 'reauth' };
+        : failedOutcome(line, error);
     }
     this.inFlight -= 1;
     this.pending.push(outcome);

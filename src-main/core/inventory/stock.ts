@@ -63,6 +63,7 @@ export class Stock {
         id: r.id as number, productId: r.product_id as number, importId: r.import_id as number | null, supplier: r.supplier as string,
         unitCostFen: r.unit_cost_fen as number, purchasedAt: r.purchased_at as number, expiresAt: r.expires_at as number | null,
         priority: r.priority as number, note: r.note as string, createdAt: r.created_at as number, stock,
+        pinShopId: r.pin_shop_id as number | null, pinFrom: r.pin_from as number | null, pinTo: r.pin_to as number | null,
       };
     });
   }

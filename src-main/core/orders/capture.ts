@@ -65,7 +65,7 @@ export class Capture {
    * Orders (and refunds) of one shop. `cursorTo` advances the shop's cursor in the same transaction, so a
    * crash never leaves the cursor ahead of what was stored.
    */
-  ingest(shop: ShopRow, orders: PlatformOrder[], source: CaptureSource, options: { refunds?: RefundNotice[]; cursorTo?: number; pushIds?: string[] } = {}): CaptureResult {
+  ingest(shop: ShopRow, orders: PlatformOrder[], source: CaptureSource, options: { refunds?: RefundNotice[]; cursorTo?: number; settledTo?: number; pushIds?: string[] } = {}): CaptureResult {
     return this.sqlite.transaction(() => {
       const result: CaptureResult = { orders: 0, newLines: 0, changed: [], reserved: [], outOfStock: [], touched: [] };
       const toDispatch: number[] = [];
@@ -75,8 +75,9 @@ export class Capture {
       result.reserved.push(...reserved.reserved);
       result.outOfStock.push(...reserved.outOfStock);
       result.changed.push(...reserved.touched);
-      if (options.cursorTo !== undefined) {
-        this.sqlite.prepare('update shops set cursor_at = max(cursor_at, ?), last_poll_at = ?, updated_at = ? where id = ?').run(options.cursorTo, this.clock.now(), this.clock.now(), shop.id);
+      if (options.cursorTo !== undefined || options.settledTo !== undefined) {
+        this.sqlite.prepare('update shops set cursor_at = max(cursor_at, coalesce(?, 0)), settled_at = max(settled_at, coalesce(?, 0)), last_poll_at = ? where id = ?')
+          .run(options.cursorTo ?? null, options.settledTo ?? null, this.clock.now(), shop.id);
       }
       const seen = this.sqlite.prepare('insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
       for (const id of options.pushIds ?? []) seen.run(shop.id, id, this.clock.now());

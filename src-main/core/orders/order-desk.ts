@@ -56,7 +56,7 @@ export class OrderDesk {
       this.feed.changed([shop.id], result.changed);
     };
     this.pollers = new Pollers({ shops: this.shops, capture: this.capture, clock: d.clock, log: d.log }, adapterFor, afterCapture);
-    this.push = new PushReceiver({ sqlite: d.sqlite, shops: this.shops, capture: this.capture, log: d.log, now: () => d.clock.now() }, adapterFor, afterCapture);
+    this.push = new PushReceiver({ sqlite: d.sqlite, shops: this.shops, log: d.log, now: () => d.clock.now() }, adapterFor, (shopId) => this.pollers.trigger(shopId));
     this.queries = new OrderQueries(d.sqlite, d.vault);
     this.actions = new OrderActions(d.sqlite, d.clock, timeline, dispatcher, d.appendAudit, (result) => {
       this.afterReserve(result);

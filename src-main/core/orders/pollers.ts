@@ -8,7 +8,7 @@ import { ChannelError } from '../channels/errors.js';
 import type { ChannelAdapter, Platform } from '../channels/types.js';
 import type { Shops, ShopRow } from '../shops/shops.js';
 import type { Capture, CaptureResult } from './capture.js';
-import { planWindows } from './windows.js';
+import { planWindows, settledAfter } from './windows.js';
 
 const TICK_MS = 1000;
 const DEFAULT_BACKOFF_MS = 30_000;
@@ -23,6 +23,7 @@ export interface PollOutcome {
 export class Pollers {
   private timer: NodeJS.Timeout | undefined;
   private readonly running = new Map<number, Promise<PollOutcome>>();
+  private readonly again = new Set<number>();
 
   constructor(
     private readonly d: { shops: Shops; capture: Capture; clock: Clock; log: Logger },
@@ -52,11 +53,26 @@ export class Pollers {
     }
   }
 
+  /**
+   * A push said something changed: read now. A round already running may have passed the new order's
+   * page, so one more round follows it.
+   */
+  trigger(shopId: number): void {
+    if (this.running.has(shopId)) {
+      this.again.add(shopId);
+      return;
+    }
+    void this.poll(shopId).catch(() => undefined);
+  }
+
   /** One round for one shop (also "立即拉取"). Concurrent calls share the round in progress. */
   poll(shopId: number): Promise<PollOutcome> {
     const running = this.running.get(shopId);
     if (running) return running;
-    const round = this.round(shopId).finally(() => this.running.delete(shopId));
+    const round = this.round(shopId).finally(() => {
+      this.running.delete(shopId);
+      if (this.again.delete(shopId)) this.trigger(shopId);
+    });
     this.running.set(shopId, round);
     return round;
   }
@@ -67,19 +83,24 @@ export class Pollers {
     const adapter = this.adapterFor(shop.platform);
     const ctx = this.d.shops.context(shop);
     try {
-      const windows = planWindows(shop.cursor_at, this.d.clock.now(), adapter.limits);
+      const windows = planWindows(shop.cursor_at, shop.settled_at, this.d.clock.now(), adapter.limits);
       for (const window of windows) {
+        const readAt = this.d.clock.now();
         const orders = await adapter.listOrders(ctx, window);
         const refunds = await adapter.listRefunds(ctx, window);
         shop = this.d.shops.row(shopId);
         if (shop.status === 'paused') break;
-        const result = this.d.capture.ingest(shop, orders, 'poll', { refunds, cursorTo: window.to });
+        const result = this.d.capture.ingest(shop, orders, 'poll', {
+          refunds,
+          ...(window.fresh && { cursorTo: window.to }),
+          settledTo: settledAfter(shop.settled_at, window, readAt, adapter.limits),
+        });
         outcome.windows += 1;
         outcome.orders += result.orders;
         outcome.lines += result.newLines;
         this.afterCapture(shop, result);
       }
-      outcome.caughtUp = planWindows(this.d.shops.row(shopId).cursor_at, this.d.clock.now(), adapter.limits, 1).length === 0 || windows.length === 0;
+      outcome.caughtUp = windows.length < 48;
       this.d.shops.touchPoll(shopId);
       this.d.shops.noteOutcome(shopId, null);
       return outcome;
@@ -118,8 +139,10 @@ export class Pollers {
       case 'bad_response':
         this.d.shops.noteOutcome(shop.id, err.message, undefined, now + Math.min(DEFAULT_BACKOFF_MS, shop.poll_seconds * 1000));
         return;
-      case 'give_up':
       case 'bad_signature':
+        this.d.shops.noteOutcome(shop.id, `${err.message}：请检查 App Secret 后重新授权`, 'needs_auth');
+        return;
+      case 'give_up':
       case 'bad_request':
         this.d.shops.noteOutcome(shop.id, err.message, 'error');
         return;

@@ -1,12 +1,11 @@
 // Push receivers (server host: POST /push/<platform>/<shopId>). A push is only a trigger: its signature
-// is checked by the platform's adapter, a replayed message id is dropped, and the order is read back
-// from the platform and captured on the same path as a poll.
+// is checked by the platform's adapter, a replayed message id is dropped, and the shop's newest orders
+// are read back from the platform and captured on the same path as a poll.
 import type Database from 'better-sqlite3';
 import type { Logger } from '../log/logger.js';
 import { ChannelError } from '../channels/errors.js';
 import type { ChannelAdapter, Platform, PushReply, PushRequest } from '../channels/types.js';
 import type { Shops, ShopRow } from '../shops/shops.js';
-import type { Capture, CaptureResult } from './capture.js';
 
 export interface PushAnswer extends PushReply {
   /** For the log and tests: what happened, in words. */
@@ -22,10 +21,37 @@ const json = (status: number, body: unknown, outcome: PushAnswer['outcome']): Pu
 
 export class PushReceiver {
   constructor(
-    private readonly d: { sqlite: Database.Database; shops: Shops; capture: Capture; log: Logger; now: () => number },
+    private readonly d: { sqlite: Database.Database; shops: Shops; log: Logger; now: () => number },
     private readonly adapterFor: (platform: Platform) => ChannelAdapter,
-    private readonly afterCapture: (shop: ShopRow, result: CaptureResult) => void,
+    private readonly trigger: (shopId: number) => void,
   ) {}
+
+  /** Message ids taken but not yet written; written in one transaction per event-loop turn. */
+  private readonly unsaved = new Map<string, { shopId: number; messageId: string }>();
+  private flushScheduled = false;
+
+  private isSeen(shopId: number, messageId: string): boolean {
+    if (this.unsaved.has(`${shopId}:${messageId}`)) return true;
+    return this.d.sqlite.prepare('select 1 from push_seen where shop_id = ? and message_id = ?').get(shopId, messageId) !== undefined;
+  }
+
+  private remember(shopId: number, messageId: string): void {
+    this.unsaved.set(`${shopId}:${messageId}`, { shopId, messageId });
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const batch = [...this.unsaved.values()];
+      this.unsaved.clear();
+      const insert = this.d.sqlite.prepare('insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
+      const now = this.d.now();
+      this.d.sqlite.transaction(() => {
+        for (const m of batch) insert.run(m.shopId, m.messageId, now);
+        // A day is far beyond any platform's push retry schedule.
+        this.d.sqlite.prepare('delete from push_seen where at < ?').run(now - 86_400_000);
+      }).immediate();
+    });
+  }
 
   async receive(platform: string, shopIdText: string, request: PushRequest): Promise<PushAnswer> {
     const shopId = Number(shopIdText);
@@ -48,23 +74,12 @@ export class PushReceiver {
       this.d.log.warn({ shopId, reason }, 'PushReceiver.receive: rejected');
       return json(err instanceof ChannelError && err.kind === 'bad_request' ? 400 : 401, { code: 401, msg: reason }, 'rejected');
     }
-    const seen = this.d.sqlite.prepare('select 1 from push_seen where shop_id = ? and message_id = ?');
-    const fresh = notices.filter((n) => !seen.get(shopId, n.messageId));
+    const fresh = notices.filter((n) => !this.isSeen(shopId, n.messageId));
     if (fresh.length === 0) return { ...adapter.pushAck(), outcome: 'replayed' };
-    try {
-      const ids = [...new Set(fresh.map((n) => n.orderId))];
-      const orders = [];
-      for (const id of ids) {
-        const order = await adapter.getOrder(ctx, id);
-        if (order) orders.push(order);
-      }
-      const result = this.d.capture.ingest(shop, orders, 'push', { pushIds: fresh.map((n) => n.messageId) });
-      this.afterCapture(shop, result);
-      return { ...adapter.pushAck(), outcome: 'accepted' };
-    } catch (err) {
-      // Not acknowledged: the platform pushes again, and the poller finds the order anyway.
-      this.d.log.warn({ shopId, err: (err as Error).message }, 'PushReceiver.receive: read-back failed');
-      return json(503, { code: 503, msg: '暂时无法处理，请稍后重试' }, 'failed');
-    }
+    for (const n of fresh) this.remember(shopId, n.messageId);
+    // The push is a trigger: read the shop's newest window now, on the poller's path (one page read covers
+    // many pushes). If this process dies before that, the regular poll finds the order anyway.
+    this.trigger(shopId);
+    return { ...adapter.pushAck(), outcome: 'accepted' };
   }
 }

@@ -1,21 +1,44 @@
-// Which time windows a poll reads. Pure, so catch-up after the PC was off is tested with a table:
-// start a little before the cursor (overlap re-read), never earlier than the platform's history limit,
-// end a safety lag behind now, and cut into windows no longer than the platform allows.
+// Which time windows a poll reads. Pure, so catch-up after the PC was off is tested with a table.
+// Two cursors: `cursorAt` reads fresh orders right up to now (so a new order is seen within one poll
+// interval), `settledAt` re-reads each stretch once more after the platform's late-write lag (拼多多 asks
+// for ~3 minutes), so an order written late is never missed. Both start a little before where they
+// stopped (overlap), never before the platform's history limit, in windows no longer than it allows.
 import type { ChannelLimits, TimeWindow } from '../channels/types.js';
 
-/** Re-read this much before the cursor: platforms write some updates a little late. */
-export const OVERLAP_MS = 60_000;
+/** Fresh reads start this much before the cursor (clock skew between us and the platform). */
+export const OVERLAP_MS = 1_000;
+/** Late sweeps start this much before the settled cursor. */
+export const SETTLED_OVERLAP_MS = 60_000;
+/** Late sweeps wait until this much has piled up, so a busy shop is not re-read on every poll. */
+export const LATE_SWEEP_MIN_MS = 30_000;
 
-export function planWindows(cursorAt: number, now: number, limits: ChannelLimits, maxWindows = 48): TimeWindow[] {
+export interface PlannedWindow extends TimeWindow {
+  /** Reading this window moves the fresh cursor to `to`. */
+  fresh: boolean;
+}
+
+function chunk(from: number, to: number, maxWindowMs: number, fresh: boolean, out: PlannedWindow[], max: number): void {
+  while (from < to && out.length < max) {
+    const end = Math.min(from + maxWindowMs, to);
+    out.push({ from, to: end, fresh });
+    from = end;
+  }
+}
+
+export function planWindows(cursorAt: number, settledAt: number, now: number, limits: ChannelLimits, maxWindows = 48): PlannedWindow[] {
   // A little inside the history limit, so the platform never refuses the first window as too old.
   const oldest = now - limits.historyMs + 60_000;
-  let from = Math.max(cursorAt - OVERLAP_MS, oldest);
-  const end = now - limits.safetyLagMs;
-  const windows: TimeWindow[] = [];
-  while (from < end && windows.length < maxWindows) {
-    const to = Math.min(from + limits.maxWindowMs, end);
-    windows.push({ from, to });
-    from = to;
-  }
+  const settleLine = now - limits.safetyLagMs;
+  const windows: PlannedWindow[] = [];
+  const lateEnd = Math.min(cursorAt, settleLine);
+  if (lateEnd - settledAt >= LATE_SWEEP_MIN_MS) chunk(Math.max(settledAt - SETTLED_OVERLAP_MS, oldest), lateEnd, limits.maxWindowMs, false, windows, maxWindows);
+  chunk(Math.max(cursorAt - OVERLAP_MS, oldest), now, limits.maxWindowMs, true, windows, maxWindows);
   return windows;
+}
+
+/** Where the settled cursor may move after reading `window` at `now`: only contiguously, only past the lag. */
+export function settledAfter(settledAt: number, window: TimeWindow, now: number, limits: ChannelLimits): number {
+  const settleLine = now - limits.safetyLagMs;
+  if (window.from > settledAt) return settledAt;
+  return Math.max(settledAt, Math.min(window.to, settleLine));
 }

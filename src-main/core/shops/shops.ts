@@ -22,6 +22,7 @@ export interface ShopRow {
   endpoint: string | null;
   poll_seconds: number;
   cursor_at: number;
+  settled_at: number;
   last_poll_at: number | null;
   last_error: string | null;
   backoff_until: number | null;
@@ -101,10 +102,10 @@ export class Shops {
     const id = this.d.sqlite.transaction(() => {
       const id = Number(
         this.d.sqlite
-          .prepare(`insert into shops (platform, name, status, sandbox, credentials_sealed, seal_key, app_key_masked, endpoint, poll_seconds, cursor_at, created_at, updated_at)
-            values (?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .prepare(`insert into shops (platform, name, status, sandbox, credentials_sealed, seal_key, app_key_masked, endpoint, poll_seconds, cursor_at, settled_at, created_at, updated_at)
+            values (?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
           .run(input.platform, input.name, this.isSandbox(creds) ? 1 : 0, this.d.vault.encrypt(JSON.stringify(creds), aad(sealKey)), sealKey,
-            maskSecret(creds.appKey), creds.endpoint ?? null, input.pollSeconds, cursor, now, now).lastInsertRowid,
+            maskSecret(creds.appKey), creds.endpoint ?? null, input.pollSeconds, cursor, cursor, now, now).lastInsertRowid,
       );
       this.d.appendAudit({ actor: 'owner', action: 'shop.add', objectType: 'shop', objectId: String(id), summary: { platform: input.platform, name: input.name } });
       return id;

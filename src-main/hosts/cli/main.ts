@@ -8,9 +8,10 @@ import { serve } from './commands/serve.js';
 import { auditVerify } from './commands/audit.js';
 import { importKeys } from './commands/import.js';
 import { productsAdd, productsList, stock } from './commands/products.js';
+import { ordersList, shopsAdd, shopsList, shopsTest } from './commands/shops.js';
 
 /** Every command; later capabilities add theirs here. */
-const commands: Command[] = [serve, auditVerify, productsAdd, productsList, stock, importKeys];
+const commands: Command[] = [serve, auditVerify, productsAdd, productsList, stock, importKeys, shopsAdd, shopsList, shopsTest, ordersList];
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },

@@ -8,7 +8,7 @@ import { createSafeStorageKeychain } from './keychain.js';
 import { createSettingsStore, type DesktopSettingsStore } from './settings-store.js';
 import { registerIpc } from './ipc.js';
 import { registerFileIpc } from './file-ipc.js';
-import { startSandbox, createDemoShop, type Sandbox } from '../../sandbox/index.js';
+import { startSandbox, allSimulators, type Sandbox } from '../../sandbox/index.js';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   settings = createSettingsStore();
   // The simulated shops behind "试用沙箱店铺": loopback only, no real data, so the desktop always offers them.
-  sandbox = await startSandbox({ port: 0, simulators: [createDemoShop()] });
+  sandbox = await startSandbox({ port: 0, simulators: allSimulators() });
   core = createCore({
     sandboxUrl: sandbox.url,
     dataDir: process.env.KEYDESK_DATA_DIR ?? settings.get('dataDir') ?? defaultDataDir(),

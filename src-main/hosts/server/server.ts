@@ -8,6 +8,7 @@ import type { Core } from '../../core/index.js';
 import { readJsonBody, sendError, sendJson, statusFor, tokenMatches, BASE_HEADERS } from './http-util.js';
 import { serveStatic } from './static-files.js';
 import { receiveUpload, sendDownload } from './file-routes.js';
+import { PUSH_PATH, receivePush } from './push-route.js';
 
 export interface ServerOptions {
   core: Core;
@@ -53,6 +54,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end();
       return;
     }
+    const push = PUSH_PATH.exec(url.pathname);
+    if (push) return receivePush(opts.core, req, res, url, push);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND');
       // The raw path, not url.pathname: the URL parser silently resolves `%2e%2e`, hiding a traversal attempt.
@@ -104,6 +107,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.listen(opts.port ?? 0, LOOPBACK, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  opts.core.services.orders.shops.setPushBase(`http://${LOOPBACK}:${port}`);
   return {
     url: `http://${LOOPBACK}:${port}`,
     port,

@@ -17,6 +17,11 @@ export const batch = z.object({
   note: z.string(),
   createdAt: z.number().int(),
   stock: stockCounts,
+  /** Only this shop's orders take keys from the batch. */
+  pinShopId: z.number().int().nullable(),
+  /** Campaign: only orders paid in [pinFrom, pinTo) take keys from the batch. */
+  pinFrom: z.number().int().nullable(),
+  pinTo: z.number().int().nullable(),
 });
 export type Batch = z.infer<typeof batch>;
 
@@ -49,6 +54,18 @@ export const PLAINTEXT_CONFIRMATION = '导出明文';
 const reason = z.string().trim().min(1, '请填写原因').max(200, '原因最多 200 个字符');
 
 export const inventoryMethods = {
+  'inventory.pinBatch': method({
+    summary: '批次专用：只给某个店铺、或某个活动时间段内付款的订单使用（都留空 = 不限）',
+    input: z
+      .object({
+        batchId: z.number().int(),
+        shopId: z.number().int().nullable(),
+        from: z.number().int().nullable(),
+        to: z.number().int().nullable(),
+      })
+      .refine((v) => v.from === null || v.to === null || v.from < v.to, { message: '活动结束时间必须晚于开始时间', path: ['to'] }),
+    output: batch,
+  }),
   'inventory.batches': method({
     summary: '批次列表：成本、到期、各状态数量',
     input: z.object({ productId: z.number().int().optional() }),

@@ -95,6 +95,7 @@ CREATE TABLE `shops` (
 	`endpoint` text,
 	`poll_seconds` integer NOT NULL,
 	`cursor_at` integer NOT NULL,
+	`settled_at` integer NOT NULL,
 	`last_poll_at` integer,
 	`last_error` text,
 	`backoff_until` integer,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../core/index.js';
-import { startSandbox, createDemoShop, type Sandbox } from '../../../sandbox/index.js';
+import { startSandbox, allSimulators, type Sandbox } from '../../../sandbox/index.js';
 import { startServer } from '../../server/server.js';
 import type { Command } from '../command.js';
 import { VERSION, RENDERER_DIR } from '../package-info.js';
@@ -15,7 +15,7 @@ export const serve: Command = {
   async run({ dataDir, json, values }) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口不正确：${String(values.port)}`);
-    const sandbox: Sandbox | undefined = values.sandbox ? await startSandbox({ port: 0, simulators: [createDemoShop()] }) : undefined;
+    const sandbox: Sandbox | undefined = values.sandbox ? await startSandbox({ port: 0, simulators: allSimulators() }) : undefined;
     let core: Core | undefined;
     try {
       core = createCore({ dataDir, host: 'server', version: VERSION, ...(sandbox && { sandboxUrl: sandbox.url }) });

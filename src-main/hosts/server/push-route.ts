@@ -1,0 +1,36 @@
+// POST /push/<platform>/<shopId>: where platforms (and the merchant's own site) push orders. No token —
+// a platform cannot know it — so the platform's own signature, checked by its adapter, is the gate.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Core } from '../../core/index.js';
+
+export const PUSH_PATH = /^\/push\/([a-z]+)\/(\d+)$/;
+const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
+
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export async function receivePush(core: Core, req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray): Promise<void> {
+  const json = 'application/json; charset=utf-8';
+  if (req.method !== 'POST') return reply(res, 405, json, JSON.stringify({ code: 405, msg: '只接受 POST' }));
+  const body = await readRaw(req, PUSH_BODY_LIMIT);
+  if (!body) return reply(res, 413, json, JSON.stringify({ code: 413, msg: '推送内容过大' }));
+  // Locked: credentials cannot be read to check the signature. Not acknowledged, so the platform retries.
+  if (!core.services.vault.unlocked) return reply(res, 503, json, JSON.stringify({ code: 503, msg: '卡密工作台已锁定，请稍后重试' }));
+  const answer = await core.services.orders.push.receive(match[1]!, match[2]!, { headers: req.headers, body, query: url.searchParams });
+  reply(res, answer.status, answer.contentType, answer.body);
+}
