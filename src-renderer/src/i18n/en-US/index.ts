@@ -3,8 +3,10 @@ import { common } from './common.js';
 import { imports } from './imports.js';
 import { inventory } from './inventory.js';
 import { onboarding } from './onboarding.js';
+import { orders } from './orders.js';
 import { screens } from './screens.js';
 import { settings } from './settings.js';
+import { shops } from './shops.js';
 import { sync } from './sync.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders };

@@ -2,12 +2,14 @@ import { common } from './common.js';
 import { imports } from './imports.js';
 import { inventory } from './inventory.js';
 import { onboarding } from './onboarding.js';
+import { orders } from './orders.js';
 import { screens } from './screens.js';
 import { settings } from './settings.js';
+import { shops } from './shops.js';
 import { sync } from './sync.js';
 
 /** Chinese is the source language: its keys are the keys every other dictionary must fill. */
-export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync };
+export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders };
 export type MessageKey = keyof typeof zhCN;
 
-export { common, onboarding, screens, settings, inventory, imports, sync };
+export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders };

@@ -43,6 +43,7 @@ export function ProductDetail(props: { product: ProductStock; onEdit(): void; on
                 <BatchesTab
                   batches={batches.data ?? []}
                   loading={batches.loading}
+                  onPinned={batches.reload}
                   onShowKeys={(batchId) => {
                     setKeyFilter({ ...NO_FILTER, batchId });
                     setTab('keys');

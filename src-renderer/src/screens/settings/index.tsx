@@ -8,8 +8,10 @@ import { AuditSection } from './AuditSection.js';
 import { LanguageSection } from './LanguageSection.js';
 import { SandboxSection } from './SandboxSection.js';
 import { SecuritySection } from './SecuritySection.js';
+import { ShopsSection } from './ShopsSection.js';
 
 const sections: { key: string; label: MessageKey; render: () => ReactNode }[] = [
+  { key: 'shops', label: 'settings.tab.shops', render: () => <ShopsSection /> },
   { key: 'language', label: 'settings.tab.language', render: () => <LanguageSection /> },
   { key: 'security', label: 'settings.tab.security', render: () => <SecuritySection /> },
   { key: 'audit', label: 'settings.tab.audit', render: () => <AuditSection /> },
@@ -21,7 +23,7 @@ const sections: { key: string; label: MessageKey; render: () => ReactNode }[] = 
 export default function SettingsScreen() {
   const t = useT();
   const [route, navigate] = useHashRoute();
-  const active = sections.some((s) => s.key === route.section) ? route.section! : 'language';
+  const active = sections.some((s) => s.key === route.section) ? route.section! : sections[0]!.key;
   return (
     <ScreenPage id="settings">
       <Card variant="borderless">
