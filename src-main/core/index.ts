@@ -107,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
   const background: NodeJS.Timeout[] = [];
   // Stock that arrives (import, sync, restore) releases orders waiting for it, in pay-time order.
   events.on((message) => {
+    if (message.event === 'vault.changed' && !vault.unlocked) orders.shops.forgetCredentials();
     if (message.event === 'inventory.changed' && vault.unlocked) orders.actions.stockArrived((message as EventMessage<'inventory.changed'>).payload.productIds);
   });
   let ordersStarted = false;

@@ -19,6 +19,6 @@ if (!run) {
   process.stderr.write(`用法：npm run bench -- <${Object.keys(scenarios).join('|')}> [--keys N] [--orders N] [--push] [--faults] [--platform P]\n`);
   process.exit(2);
 }
-const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' }, role: { type: 'string' }, file: { type: 'string' }, dir: { type: 'string' }, orders: { type: 'string' }, push: { type: 'boolean' }, faults: { type: 'boolean' }, platform: { type: 'string' } }, strict: false });
+const { values } = parseArgs({ args: rest, options: { keys: { type: 'string' }, role: { type: 'string' }, file: { type: 'string' }, dir: { type: 'string' }, orders: { type: 'string' }, push: { type: 'boolean' }, faults: { type: 'boolean' }, platform: { type: 'string' }, rate: { type: 'string' } }, strict: false });
 const result = await run(values as Record<string, string | boolean | undefined>);
 if (result !== undefined) process.stdout.write(JSON.stringify(result) + '\n');

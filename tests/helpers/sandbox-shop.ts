@@ -5,6 +5,7 @@ import type { PlatformName } from '../../src-shared/contract/index.js';
 
 export interface SimShop {
   shopId: string;
+  name: string;
   appKey: string;
   appSecret: string;
   accessToken: string;
@@ -28,7 +29,7 @@ export async function connectSandboxShop(
     name: `沙箱${platform}`,
     credentials: {
       appKey: simShop.appKey, appSecret: simShop.appSecret, accessToken: simShop.accessToken, refreshToken: simShop.refreshToken,
-      shopRef: simShop.shopId, endpoint: `${sandbox.url}/${platform}`,
+      shopRef: platform === 'taobao' ? simShop.name : simShop.shopId, endpoint: `${sandbox.url}/${platform}`,
     },
     pollSeconds: options.pollSeconds ?? 5,
     catchUpHours: 1,

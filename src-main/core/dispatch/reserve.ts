@@ -1,6 +1,7 @@
 // Reservation: map → risk → pick keys → tie them to the line. Runs inside the caller's immediate
 // transaction (capture, mapping, stock arrival, deliver-now), so a line is never half reserved and a key
 // can never be tied to two lines (UNIQUE on line_keys.key_id for exclusive keys backs this up).
+import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
 import type { PlatformName } from '../../../src-shared/contract/index.js';
 import type { AuditInput } from '../audit/audit-log.js';
@@ -70,17 +71,17 @@ export class Dispatcher {
     private readonly audit: (entry: AuditInput) => void,
     private readonly risk: () => RiskHook,
   ) {
-    this.lineStmt = sqlite.prepare(`select l.id, l.order_id, l.shop_id, s.platform, l.platform_order_id, l.item_id, l.sku_id, l.outer_id, l.quantity,
+    this.lineStmt = stmt(sqlite, `select l.id, l.order_id, l.shop_id, s.platform, l.platform_order_id, l.item_id, l.sku_id, l.outer_id, l.quantity,
         l.product_id, l.keys_needed, l.status, l.refund, l.paid_at, o.amount_fen, o.buyer_index, o.risk_flags
       from order_lines l join orders o on o.id = l.order_id join shops s on s.id = l.shop_id where l.id = ?`);
-    this.productStmt = sqlite.prepare('select id, name, type, reusable, archived_at from products where id = ?');
-    this.componentsStmt = sqlite.prepare('select component_id as productId, quantity from product_components where combo_id = ?');
-    this.mappingStmt = sqlite.prepare(`select product_id as productId, quantity from sku_mappings where shop_id = ? and item_id = ? and sku_id in (?, '')
+    this.productStmt = stmt(sqlite, 'select id, name, type, reusable, archived_at from products where id = ?');
+    this.componentsStmt = stmt(sqlite, 'select component_id as productId, quantity from product_components where combo_id = ?');
+    this.mappingStmt = stmt(sqlite, `select product_id as productId, quantity from sku_mappings where shop_id = ? and item_id = ? and sku_id in (?, '')
       order by sku_id = '' limit 1`);
-    this.productByCode = sqlite.prepare('select id from products where code = ? and archived_at is null');
-    this.setLine = sqlite.prepare(`update order_lines set status = ?, product_id = ?, keys_needed = ?, risk = coalesce(?, risk), last_error = ?, next_attempt_at = ?, updated_at = ? where id = ?`);
-    this.reserveKey = sqlite.prepare(`update keys set status = 'reserved', updated_at = ? where id = ? and status = 'available'`);
-    this.tieKey = sqlite.prepare('insert into line_keys (line_id, key_id, exclusive, created_at) values (?, ?, ?, ?)');
+    this.productByCode = stmt(sqlite, 'select id from products where code = ? and archived_at is null');
+    this.setLine = stmt(sqlite, `update order_lines set status = ?, product_id = ?, keys_needed = ?, risk = coalesce(?, risk), last_error = ?, next_attempt_at = ?, updated_at = ? where id = ?`);
+    this.reserveKey = stmt(sqlite, `update keys set status = 'reserved', updated_at = ? where id = ? and status = 'available'`);
+    this.tieKey = stmt(sqlite, 'insert into line_keys (line_id, key_id, exclusive, created_at) values (?, ?, ?, ?)');
   }
 
   /** Lines in pay-time order; must be called inside an immediate transaction. */
@@ -156,7 +157,7 @@ export class Dispatcher {
   /** Not enough keys: undo what this line took from earlier parts of a combo, and wait for stock. */
   private outOfStock(line: LineRow, productId: number, keysNeeded: number, productName: string, picked: { id: number; exclusive: boolean }[], picker: KeyPicker, result: ReserveResult): void {
     const now = this.clock.now();
-    const release = this.sqlite.prepare(`update keys set status = 'available', updated_at = ? where id = ? and status = 'reserved'`);
+    const release = stmt(this.sqlite, `update keys set status = 'available', updated_at = ? where id = ? and status = 'reserved'`);
     for (const key of picked) if (key.exclusive) release.run(now, key.id);
     if (picked.length) picker.forget(productId);
     const wasWaiting = line.status === 'out_of_stock';

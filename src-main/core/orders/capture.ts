@@ -1,6 +1,7 @@
 // Capture: platform orders (from a poll, a push, or a read-back) into order rows and lines, and on into
 // reservation — all in one immediate transaction per batch. Seeing an order twice is harmless: the
 // natural keys are UNIQUE and an unchanged order is skipped.
+import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
 import type { AuditInput } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
@@ -50,15 +51,15 @@ export class Capture {
     private readonly dispatcher: Dispatcher,
     private readonly audit: (entry: AuditInput) => void,
   ) {
-    this.findOrder = sqlite.prepare('select id, platform_updated_at, platform_status from orders where shop_id = ? and platform_order_id = ?');
-    this.insertOrder = sqlite.prepare(`insert into orders (shop_id, platform_order_id, platform_status, status, amount_fen, paid_at, platform_updated_at, buyer_index, buyer_masked, risk_flags, created_at, updated_at)
+    this.findOrder = stmt(sqlite, 'select id, platform_updated_at, platform_status from orders where shop_id = ? and platform_order_id = ?');
+    this.insertOrder = stmt(sqlite, `insert into orders (shop_id, platform_order_id, platform_status, status, amount_fen, paid_at, platform_updated_at, buyer_index, buyer_masked, risk_flags, created_at, updated_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.updateOrder = sqlite.prepare(`update orders set platform_status = ?, status = ?, amount_fen = ?, paid_at = coalesce(paid_at, ?), platform_updated_at = ?, risk_flags = ?, updated_at = ? where id = ?`);
-    this.findLine = sqlite.prepare('select id, status, refund from order_lines where shop_id = ? and platform_order_id = ? and platform_line_id = ?');
-    this.insertLine = sqlite.prepare(`insert into order_lines (order_id, shop_id, platform_order_id, platform_line_id, item_id, sku_id, outer_id, title, quantity, price_fen, status, refund, paid_at, last_error, created_at, updated_at)
+    this.updateOrder = stmt(sqlite, `update orders set platform_status = ?, status = ?, amount_fen = ?, paid_at = coalesce(paid_at, ?), platform_updated_at = ?, risk_flags = ?, updated_at = ? where id = ?`);
+    this.findLine = stmt(sqlite, 'select id, status, refund from order_lines where shop_id = ? and platform_order_id = ? and platform_line_id = ?');
+    this.insertLine = stmt(sqlite, `insert into order_lines (order_id, shop_id, platform_order_id, platform_line_id, item_id, sku_id, outer_id, title, quantity, price_fen, status, refund, paid_at, last_error, created_at, updated_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.linesOfOrder = sqlite.prepare('select id, status, refund from order_lines where order_id = ?');
-    this.findLineByPlatform = sqlite.prepare('select l.id, l.status, l.refund, l.order_id from order_lines l where l.shop_id = ? and l.platform_order_id = ? and (? = \'\' or l.platform_line_id = ?)');
+    this.linesOfOrder = stmt(sqlite, 'select id, status, refund from order_lines where order_id = ?');
+    this.findLineByPlatform = stmt(sqlite, 'select l.id, l.status, l.refund, l.order_id from order_lines l where l.shop_id = ? and l.platform_order_id = ? and (? = \'\' or l.platform_line_id = ?)');
   }
 
   /**
@@ -76,10 +77,10 @@ export class Capture {
       result.outOfStock.push(...reserved.outOfStock);
       result.changed.push(...reserved.touched);
       if (options.cursorTo !== undefined || options.settledTo !== undefined) {
-        this.sqlite.prepare('update shops set cursor_at = max(cursor_at, coalesce(?, 0)), settled_at = max(settled_at, coalesce(?, 0)), last_poll_at = ? where id = ?')
+        stmt(this.sqlite, 'update shops set cursor_at = max(cursor_at, coalesce(?, 0)), settled_at = max(settled_at, coalesce(?, 0)), last_poll_at = ? where id = ?')
           .run(options.cursorTo ?? null, options.settledTo ?? null, this.clock.now(), shop.id);
       }
-      const seen = this.sqlite.prepare('insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
+      const seen = stmt(this.sqlite, 'insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
       for (const id of options.pushIds ?? []) seen.run(shop.id, id, this.clock.now());
       return result;
     }).immediate();
@@ -134,7 +135,7 @@ export class Capture {
     }
     if (line.refund !== existing.refund) this.applyLineRefund(orderId, existing, line.refund, undefined, result);
     if (existing.status === 'waiting_payment' && paidAt !== null && order.status === 'paid') {
-      this.sqlite.prepare('update order_lines set paid_at = ?, updated_at = ? where id = ?').run(paidAt, now, existing.id);
+      stmt(this.sqlite, 'update order_lines set paid_at = ?, updated_at = ? where id = ?').run(paidAt, now, existing.id);
       return existing.id;
     }
     return undefined;
@@ -152,7 +153,7 @@ export class Capture {
   private applyLineRefund(orderId: number, line: ExistingLine, state: RefundState, raw: unknown, result: CaptureResult): void {
     const now = this.clock.now();
     result.changed.push(line.id);
-    const setRefund = this.sqlite.prepare('update order_lines set refund = ?, status = ?, last_error = ?, updated_at = ? where id = ?');
+    const setRefund = stmt(this.sqlite, 'update order_lines set refund = ?, status = ?, last_error = ?, updated_at = ? where id = ?');
     if (state === 'requested') {
       const pause = ['reserved', 'out_of_stock', 'unmapped', 'failed', 'waiting_payment'].includes(line.status);
       setRefund.run('requested', pause ? 'held' : line.status, pause ? '买家申请退款，已暂停发货' : null, now, line.id);
@@ -168,11 +169,11 @@ export class Capture {
     }
     if (line.status === 'delivered' || line.status === 'after_sales') {
       setRefund.run('refunded', 'after_sales', '已发货后退款：卡密已发出，请在售后处理', now, line.id);
-      this.sqlite.prepare('update keys set refunded_at = ?, updated_at = ? where id in (select key_id from line_keys where line_id = ?)').run(now, now, line.id);
+      stmt(this.sqlite, 'update keys set refunded_at = ?, updated_at = ? where id in (select key_id from line_keys where line_id = ?)').run(now, now, line.id);
       this.audit({ actor: 'platform', action: 'order.refundAfterDelivery', objectType: 'order_line', objectId: String(line.id) });
     } else if (line.status === 'sending') {
       // A call may be in flight: the outbox settles it (delivered → after-sales, else released).
-      this.sqlite.prepare('update order_lines set refund = ?, updated_at = ? where id = ?').run('refunded', now, line.id);
+      stmt(this.sqlite, 'update order_lines set refund = ?, updated_at = ? where id = ?').run('refunded', now, line.id);
     } else {
       const released = releaseKeys(this.sqlite, line.id, now);
       setRefund.run('refunded', 'refunded', null, now, line.id);
@@ -186,7 +187,7 @@ export class Capture {
     if (['waiting_payment', 'unmapped', 'held', 'out_of_stock', 'reserved', 'failed'].includes(line.status)) {
       const now = this.clock.now();
       const released = releaseKeys(this.sqlite, line.id, now);
-      this.sqlite.prepare(`update order_lines set status = 'cancelled', last_error = '平台已关闭订单', updated_at = ? where id = ?`).run(now, line.id);
+      stmt(this.sqlite, `update order_lines set status = 'cancelled', last_error = '平台已关闭订单', updated_at = ? where id = ?`).run(now, line.id);
       this.timeline.add(orderId, line.id, 'cancelled', { reason: '平台已关闭订单', releasedKeys: released.length });
       if (released.length) this.audit({ actor: 'platform', action: 'order.closedRelease', objectType: 'order_line', objectId: String(line.id), summary: { releasedKeys: released.length } });
       result.changed.push(line.id);
@@ -196,15 +197,15 @@ export class Capture {
 
 /** Gives a line's reserved (not delivered) keys back to stock and unties them. Returns their ids. */
 export function releaseKeys(sqlite: Database.Database, lineId: number, now: number): number[] {
-  const tied = sqlite.prepare(`select k.id from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? and k.status = 'reserved' and lk.exclusive = 1`).all(lineId) as { id: number }[];
+  const tied = stmt(sqlite, `select k.id from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? and k.status = 'reserved' and lk.exclusive = 1`).all(lineId) as { id: number }[];
   const ids = tied.map((k) => k.id);
-  const back = sqlite.prepare(`update keys set status = 'available', updated_at = ? where id = ?`);
-  const untie = sqlite.prepare('delete from line_keys where line_id = ? and key_id = ?');
+  const back = stmt(sqlite, `update keys set status = 'available', updated_at = ? where id = ?`);
+  const untie = stmt(sqlite, 'delete from line_keys where line_id = ? and key_id = ?');
   for (const id of ids) {
     back.run(now, id);
     untie.run(lineId, id);
   }
-  sqlite.prepare('delete from line_keys where line_id = ? and exclusive = 0').run(lineId);
+  stmt(sqlite, 'delete from line_keys where line_id = ? and exclusive = 0').run(lineId);
   return ids;
 }
 

@@ -1,5 +1,6 @@
 // What the owner does to a line (deliver now, retry, cancel, map its SKU) and what the core does when
 // stock arrives. Each is one immediate transaction with its audit entry; sending is left to the outbox.
+import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
 import { KeyDeskError } from '../../../src-shared/contract/index.js';
 import type { AuditInput } from '../audit/audit-log.js';
@@ -61,7 +62,7 @@ export class OrderActions {
       if (!['reserved', 'out_of_stock', 'held', 'unmapped', 'failed', 'waiting_payment'].includes(line.status)) throw notAllowed(line, '取消发货');
       const now = this.clock.now();
       const released = releaseKeys(this.sqlite, lineId, now);
-      this.sqlite.prepare(`update order_lines set status = 'cancelled', last_error = ?, updated_at = ? where id = ?`).run(`已取消：${reason}`, now, lineId);
+      stmt(this.sqlite, `update order_lines set status = 'cancelled', last_error = ?, updated_at = ? where id = ?`).run(`已取消：${reason}`, now, lineId);
       this.timeline.add(line.order_id, lineId, 'cancelled', { reason, releasedKeys: released.length });
       this.audit({ actor: 'owner', action: 'dispatch.cancel', objectType: 'order_line', objectId: String(lineId), summary: { order: line.platform_order_id, reason, releasedKeys: released.length } });
     }).immediate();
@@ -73,14 +74,14 @@ export class OrderActions {
     let dispatched = 0;
     const out = this.sqlite.transaction(() => {
       const line = this.state(input.lineId);
-      const product = this.sqlite.prepare('select id, name, archived_at from products where id = ?').get(input.productId) as { id: number; name: string; archived_at: number | null } | undefined;
+      const product = stmt(this.sqlite, 'select id, name, archived_at from products where id = ?').get(input.productId) as { id: number; name: string; archived_at: number | null } | undefined;
       if (!product || product.archived_at !== null) throw new KeyDeskError('NOT_FOUND', { productId: input.productId }, '商品不存在或已归档');
       const skuId = input.wholeItem ? '' : line.sku_id;
       const now = this.clock.now();
-      this.sqlite.prepare(`insert into sku_mappings (shop_id, item_id, sku_id, title, product_id, quantity, created_at) values (?, ?, ?, ?, ?, ?, ?)
+      stmt(this.sqlite, `insert into sku_mappings (shop_id, item_id, sku_id, title, product_id, quantity, created_at) values (?, ?, ?, ?, ?, ?, ?)
         on conflict (shop_id, item_id, sku_id) do update set product_id = excluded.product_id, quantity = excluded.quantity, title = excluded.title`)
         .run(line.shop_id, line.item_id, skuId, line.title, product.id, input.quantity, now);
-      const mappingId = (this.sqlite.prepare('select id from sku_mappings where shop_id = ? and item_id = ? and sku_id = ?').get(line.shop_id, line.item_id, skuId) as { id: number }).id;
+      const mappingId = (stmt(this.sqlite, 'select id from sku_mappings where shop_id = ? and item_id = ? and sku_id = ?').get(line.shop_id, line.item_id, skuId) as { id: number }).id;
       this.audit({ actor: 'owner', action: 'mapping.set', objectType: 'sku_mapping', objectId: String(mappingId), summary: { itemId: line.item_id, skuId, productId: product.id, quantity: input.quantity } });
       const waiting = (this.sqlite
         .prepare(`select id, order_id from order_lines where shop_id = ? and item_id = ? and (? = '' or sku_id = ?) and status = 'unmapped' order by paid_at, id`)
@@ -96,7 +97,7 @@ export class OrderActions {
 
   removeMapping(id: number): void {
     this.sqlite.transaction(() => {
-      const changes = this.sqlite.prepare('delete from sku_mappings where id = ?').run(id).changes;
+      const changes = stmt(this.sqlite, 'delete from sku_mappings where id = ?').run(id).changes;
       if (!changes) throw new KeyDeskError('NOT_FOUND', { id }, '对应关系不存在');
       this.audit({ actor: 'owner', action: 'mapping.remove', objectType: 'sku_mapping', objectId: String(id) });
     }).immediate();
@@ -113,7 +114,7 @@ export class OrderActions {
 
   /** The owner re-authorised a shop: deliveries that failed for lack of authorisation go out again. */
   resumeAfterReauth(shopId: number): void {
-    const lines = this.sqlite.prepare(`select id from order_lines where shop_id = ? and status = 'failed' and last_error like ?`).all(shopId, `${REAUTH_PREFIX}%`) as { id: number }[];
+    const lines = stmt(this.sqlite, `select id from order_lines where shop_id = ? and status = 'failed' and last_error like ?`).all(shopId, `${REAUTH_PREFIX}%`) as { id: number }[];
     if (!lines.length) return;
     const result = this.sqlite.transaction(() => {
       const out: ReserveResult = { reserved: [], outOfStock: [], touched: [] };
@@ -146,18 +147,18 @@ export class OrderActions {
 
   private requeue(line: LineState, kind: 'retry' | 'deliver_now'): ReserveResult {
     const now = this.clock.now();
-    this.sqlite.prepare(`update order_lines set status = 'reserved', next_attempt_at = null, attempts = 0, last_error = null, updated_at = ? where id = ?`).run(now, line.id);
+    stmt(this.sqlite, `update order_lines set status = 'reserved', next_attempt_at = null, attempts = 0, last_error = null, updated_at = ? where id = ?`).run(now, line.id);
     this.timeline.add(line.order_id, line.id, kind, {});
     this.audit({ actor: 'owner', action: kind === 'retry' ? 'dispatch.retry' : 'dispatch.deliverNow', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id } });
     return { reserved: [line.id], outOfStock: [], touched: [line.id] };
   }
 
   private hasKeys(lineId: number): boolean {
-    return this.sqlite.prepare('select 1 from line_keys where line_id = ? limit 1').get(lineId) !== undefined;
+    return stmt(this.sqlite, 'select 1 from line_keys where line_id = ? limit 1').get(lineId) !== undefined;
   }
 
   private state(lineId: number): LineState {
-    const line = this.sqlite.prepare('select id, order_id, shop_id, status, refund, item_id, sku_id, title, platform_order_id from order_lines where id = ?').get(lineId) as LineState | undefined;
+    const line = stmt(this.sqlite, 'select id, order_id, shop_id, status, refund, item_id, sku_id, title, platform_order_id from order_lines where id = ?').get(lineId) as LineState | undefined;
     if (!line) throw new KeyDeskError('NOT_FOUND', { lineId }, `订单行不存在（编号 ${lineId}）`);
     return line;
   }

@@ -14,6 +14,7 @@ import { OrderActions } from './order-actions.js';
 import { OrderQueries } from './order-queries.js';
 import { Pollers } from './pollers.js';
 import { PushReceiver } from './push.js';
+import { PushFetcher } from './push-fetch.js';
 import { Timeline } from './timeline.js';
 
 type Deps = Pick<CoreServices, 'sqlite' | 'vault' | 'clock' | 'log' | 'events' | 'appendAudit'>;
@@ -56,7 +57,8 @@ export class OrderDesk {
       this.feed.changed([shop.id], result.changed);
     };
     this.pollers = new Pollers({ shops: this.shops, capture: this.capture, clock: d.clock, log: d.log }, adapterFor, afterCapture);
-    this.push = new PushReceiver({ sqlite: d.sqlite, shops: this.shops, log: d.log, now: () => d.clock.now() }, adapterFor, (shopId) => this.pollers.trigger(shopId));
+    const fetcher = new PushFetcher({ shops: this.shops, capture: this.capture, log: d.log }, adapterFor, afterCapture, (shopId) => this.pollers.trigger(shopId));
+    this.push = new PushReceiver({ sqlite: d.sqlite, shops: this.shops, log: d.log, now: () => d.clock.now() }, adapterFor, (shopId, ids) => fetcher.enqueue(shopId, ids));
     this.queries = new OrderQueries(d.sqlite, d.vault);
     this.actions = new OrderActions(d.sqlite, d.clock, timeline, dispatcher, d.appendAudit, (result) => {
       this.afterReserve(result);

@@ -1,5 +1,6 @@
 // Read side of the orders screen and `keydesk orders list`: keyset pages of lines, and one order with its
 // lines, masked keys and timeline. Nothing here writes.
+import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
 import { KeyDeskError, type LineStatus, type OrderFilter, type OrderLine, type TimelineEntry } from '../../../src-shared/contract/index.js';
 import { maskSecret } from '../../../src-shared/mask.js';
@@ -52,15 +53,15 @@ export class OrderQueries {
     // Counts per status ignore the status filter, so the chips show what the other tabs hold.
     const base = this.where({ ...filter, status: undefined, problems: undefined });
     const counts: Record<string, number> = {};
-    for (const row of this.sqlite.prepare(`select l.status, count(*) as n from order_lines l join orders o on o.id = l.order_id where ${base.sql} group by l.status`).all(...base.params) as { status: string; n: number }[]) {
+    for (const row of stmt(this.sqlite, `select l.status, count(*) as n from order_lines l join orders o on o.id = l.order_id where ${base.sql} group by l.status`).all(...base.params) as { status: string; n: number }[]) {
       counts[row.status] = row.n;
     }
-    const total = (this.sqlite.prepare(`select count(*) as n from order_lines l join orders o on o.id = l.order_id where ${sql}`).get(...params) as { n: number }).n;
+    const total = (stmt(this.sqlite, `select count(*) as n from order_lines l join orders o on o.id = l.order_id where ${sql}`).get(...params) as { n: number }).n;
     return { lines: page, total, counts };
   }
 
   line(id: number): OrderLine {
-    const row = this.sqlite.prepare(`${LINE_SELECT} where l.id = ?`).get(id) as OrderLine | undefined;
+    const row = stmt(this.sqlite, `${LINE_SELECT} where l.id = ?`).get(id) as OrderLine | undefined;
     if (!row) throw new KeyDeskError('NOT_FOUND', { lineId: id }, `订单行不存在（编号 ${id}）`);
     return row;
   }
@@ -73,13 +74,13 @@ export class OrderQueries {
       | { id: number; shopId: number; shopName: string; platform: OrderLine['platform']; platformOrderId: string; platformStatus: string; amountFen: number; buyerMasked: string; paidAt: number | null; createdAt: number }
       | undefined;
     if (!order) throw new KeyDeskError('NOT_FOUND', { orderId }, `订单不存在（编号 ${orderId}）`);
-    const lines = (this.sqlite.prepare(`${LINE_SELECT} where l.order_id = ? order by l.id`).all(orderId) as OrderLine[]).map((line) => ({
+    const lines = (stmt(this.sqlite, `${LINE_SELECT} where l.order_id = ? order by l.id`).all(orderId) as OrderLine[]).map((line) => ({
       ...line,
-      keys: (this.sqlite.prepare('select k.id, k.card_no, k.secret_sealed, k.secret_index from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? order by k.id').all(line.id) as {
+      keys: (stmt(this.sqlite, 'select k.id, k.card_no, k.secret_sealed, k.secret_index from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? order by k.id').all(line.id) as {
         id: number; card_no: string | null; secret_sealed: Buffer; secret_index: Buffer;
       }[]).map((k) => ({ keyId: k.id, cardNo: k.card_no, secretMasked: maskSecret(this.vault.decrypt(k.secret_sealed, keyAad(k.secret_index))) })),
     }));
-    const timeline = (this.sqlite.prepare('select id, at, line_id, kind, detail, payload_sealed from order_events where order_id = ? order by id').all(orderId) as {
+    const timeline = (stmt(this.sqlite, 'select id, at, line_id, kind, detail, payload_sealed from order_events where order_id = ? order by id').all(orderId) as {
       id: number; at: number; line_id: number | null; kind: TimelineKind; detail: string | null; payload_sealed: Buffer | null;
     }[]).map((e): TimelineEntry => ({
       id: e.id,

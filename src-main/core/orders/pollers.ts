@@ -24,6 +24,7 @@ export class Pollers {
   private timer: NodeJS.Timeout | undefined;
   private readonly running = new Map<number, Promise<PollOutcome>>();
   private readonly again = new Set<number>();
+  private readonly delayed = new Map<number, NodeJS.Timeout>();
 
   constructor(
     private readonly d: { shops: Shops; capture: Capture; clock: Clock; log: Logger },
@@ -40,6 +41,8 @@ export class Pollers {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    for (const timer of this.delayed.values()) clearTimeout(timer);
+    this.delayed.clear();
   }
 
   /** Polls every due shop; a shop still running from the last tick is left alone. */
@@ -60,6 +63,19 @@ export class Pollers {
   trigger(shopId: number): void {
     if (this.running.has(shopId)) {
       this.again.add(shopId);
+      return;
+    }
+    // The platform asked us to wait: read as soon as the ban ends, not before, and not forgotten.
+    const wait = (this.d.shops.row(shopId).backoff_until ?? 0) - this.d.clock.now();
+    if (wait > 0) {
+      if (!this.delayed.has(shopId)) {
+        const timer = setTimeout(() => {
+          this.delayed.delete(shopId);
+          this.trigger(shopId);
+        }, wait);
+        timer.unref();
+        this.delayed.set(shopId, timer);
+      }
       return;
     }
     void this.poll(shopId).catch(() => undefined);
@@ -122,6 +138,7 @@ export class Pollers {
     switch (err.kind) {
       case 'backoff':
         this.d.shops.noteOutcome(shop.id, err.message, undefined, now + (err.retryAfterMs ?? DEFAULT_BACKOFF_MS));
+        this.again.add(shop.id);
         return;
       case 'reauth':
         if (adapter.refreshToken) {
@@ -137,7 +154,9 @@ export class Pollers {
         return;
       case 'retry':
       case 'bad_response':
-        this.d.shops.noteOutcome(shop.id, err.message, undefined, now + Math.min(DEFAULT_BACKOFF_MS, shop.poll_seconds * 1000));
+        // Transient: a short pause, then read again (orders may be waiting behind a flaky page).
+        this.d.shops.noteOutcome(shop.id, err.message, undefined, now + Math.min(2_000, shop.poll_seconds * 1000));
+        this.again.add(shop.id);
         return;
       case 'bad_signature':
         this.d.shops.noteOutcome(shop.id, `${err.message}：请检查 App Secret 后重新授权`, 'needs_auth');

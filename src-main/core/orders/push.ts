@@ -1,6 +1,7 @@
 // Push receivers (server host: POST /push/<platform>/<shopId>). A push is only a trigger: its signature
-// is checked by the platform's adapter, a replayed message id is dropped, and the shop's newest orders
-// are read back from the platform and captured on the same path as a poll.
+// is checked by the platform's adapter, a replayed message id is dropped, and the order it names is read
+// back from the platform (push-fetch.ts) and captured on the same path as a poll.
+import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../log/logger.js';
 import { ChannelError } from '../channels/errors.js';
@@ -23,32 +24,33 @@ export class PushReceiver {
   constructor(
     private readonly d: { sqlite: Database.Database; shops: Shops; log: Logger; now: () => number },
     private readonly adapterFor: (platform: Platform) => ChannelAdapter,
-    private readonly trigger: (shopId: number) => void,
+    private readonly fetchOrders: (shopId: number, orderIds: string[]) => void,
   ) {}
 
-  /** Message ids taken but not yet written; written in one transaction per event-loop turn. */
+  /** Message ids taken but not yet written; written together every 50 ms. */
   private readonly unsaved = new Map<string, { shopId: number; messageId: string }>();
   private flushScheduled = false;
 
   private isSeen(shopId: number, messageId: string): boolean {
     if (this.unsaved.has(`${shopId}:${messageId}`)) return true;
-    return this.d.sqlite.prepare('select 1 from push_seen where shop_id = ? and message_id = ?').get(shopId, messageId) !== undefined;
+    return stmt(this.d.sqlite, 'select 1 from push_seen where shop_id = ? and message_id = ?').get(shopId, messageId) !== undefined;
   }
 
   private remember(shopId: number, messageId: string): void {
     this.unsaved.set(`${shopId}:${messageId}`, { shopId, messageId });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    // One commit for every push of the last few milliseconds, not one per push.
+    setTimeout(() => {
       this.flushScheduled = false;
       const batch = [...this.unsaved.values()];
       this.unsaved.clear();
-      const insert = this.d.sqlite.prepare('insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
+      const insert = stmt(this.d.sqlite, 'insert or ignore into push_seen (shop_id, message_id, at) values (?, ?, ?)');
       const now = this.d.now();
       this.d.sqlite.transaction(() => {
         for (const m of batch) insert.run(m.shopId, m.messageId, now);
         // A day is far beyond any platform's push retry schedule.
-        this.d.sqlite.prepare('delete from push_seen where at < ?').run(now - 86_400_000);
+        stmt(this.d.sqlite, 'delete from push_seen where at < ?').run(now - 86_400_000);
       }).immediate();
     });
   }
@@ -77,9 +79,8 @@ export class PushReceiver {
     const fresh = notices.filter((n) => !this.isSeen(shopId, n.messageId));
     if (fresh.length === 0) return { ...adapter.pushAck(), outcome: 'replayed' };
     for (const n of fresh) this.remember(shopId, n.messageId);
-    // The push is a trigger: read the shop's newest window now, on the poller's path (one page read covers
-    // many pushes). If this process dies before that, the regular poll finds the order anyway.
-    this.trigger(shopId);
+    // Acknowledged once queued: if this process dies before the read-back, the regular poll finds the order.
+    this.fetchOrders(shopId, [...new Set(fresh.map((n) => n.orderId))]);
     return { ...adapter.pushAck(), outcome: 'accepted' };
   }
 }

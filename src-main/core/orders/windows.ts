@@ -9,6 +9,12 @@ import type { ChannelLimits, TimeWindow } from '../channels/types.js';
 export const OVERLAP_MS = 1_000;
 /** Late sweeps start this much before the settled cursor. */
 export const SETTLED_OVERLAP_MS = 60_000;
+/**
+ * Fresh reads stop this far behind now. Platforms with whole-second times treat the window end as the
+ * whole second; a window ending in a second that is still filling lets new rows push older ones onto a
+ * page already read (淘宝 pages newest-first), and they would be skipped.
+ */
+export const FRESH_LAG_MS = 2_000;
 /** Late sweeps wait until this much has piled up, so a busy shop is not re-read on every poll. */
 export const LATE_SWEEP_MIN_MS = 30_000;
 
@@ -32,7 +38,7 @@ export function planWindows(cursorAt: number, settledAt: number, now: number, li
   const windows: PlannedWindow[] = [];
   const lateEnd = Math.min(cursorAt, settleLine);
   if (lateEnd - settledAt >= LATE_SWEEP_MIN_MS) chunk(Math.max(settledAt - SETTLED_OVERLAP_MS, oldest), lateEnd, limits.maxWindowMs, false, windows, maxWindows);
-  chunk(Math.max(cursorAt - OVERLAP_MS, oldest), now, limits.maxWindowMs, true, windows, maxWindows);
+  chunk(Math.max(cursorAt - OVERLAP_MS, oldest), now - FRESH_LAG_MS, limits.maxWindowMs, true, windows, maxWindows);
   return windows;
 }
 

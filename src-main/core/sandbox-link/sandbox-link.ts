@@ -17,6 +17,8 @@ interface StoredDemoShop {
 
 interface SimShop {
   shopId: string;
+  /** 淘宝: the seller nick, which pushes carry as user_nick. */
+  name: string;
   appKey: string;
   appSecret: string;
   accessToken: string;
@@ -81,7 +83,7 @@ export class SandboxLink {
       const shop = desk.shops.add({
         platform: DEMO_PLATFORM,
         name,
-        credentials: { appKey: sim.appKey, appSecret: sim.appSecret, accessToken: sim.accessToken, refreshToken: sim.refreshToken, shopRef: sim.shopId, endpoint: `${this.url}/${DEMO_PLATFORM}` },
+        credentials: { appKey: sim.appKey, appSecret: sim.appSecret, accessToken: sim.accessToken, refreshToken: sim.refreshToken, shopRef: sim.name, endpoint: `${this.url}/${DEMO_PLATFORM}` },
         pollSeconds: 10,
         catchUpHours: 1,
       });

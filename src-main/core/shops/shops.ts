@@ -7,6 +7,7 @@ import { maskSecret } from '../../../src-shared/mask.js';
 import type { CoreServices } from '../services.js';
 import type { ChannelAdapter, ChannelContext, HttpClient, Platform, ShopCredentials } from '../channels/types.js';
 import { ChannelError } from '../channels/errors.js';
+import { stmt } from '../db/statements.js';
 
 type Deps = Pick<CoreServices, 'sqlite' | 'vault' | 'clock' | 'appendAudit' | 'events' | 'log'>;
 
@@ -33,6 +34,8 @@ const aad = (sealKey: string): string => `shop:${sealKey}`;
 
 export class Shops {
   private pushBase: string | undefined;
+  private readonly contexts = new Map<number, { sealed: Buffer; ctx: ChannelContext }>();
+  private readonly recent = new Map<number, { at: number; row: ShopRow }>();
 
   constructor(
     private readonly d: Deps,
@@ -79,8 +82,21 @@ export class Shops {
   }
 
   row(id: number): ShopRow {
-    const row = this.d.sqlite.prepare('select * from shops where id = ?').get(id) as ShopRow | undefined;
+    const row = stmt(this.d.sqlite, 'select * from shops where id = ?').get(id) as ShopRow | undefined;
     if (!row) throw new KeyDeskError('NOT_FOUND', { shopId: id }, `店铺不存在（编号 ${id}）`);
+    return row;
+  }
+
+  /**
+   * The row as read at most a second ago: for the order path, which asks for the same shop thousands of
+   * times a second. A pause or new credentials take effect within that second.
+   */
+  recentRow(id: number): ShopRow {
+    const now = this.d.clock.now();
+    const hit = this.recent.get(id);
+    if (hit && hit.at > now - 1000) return hit.row;
+    const row = this.row(id);
+    this.recent.set(id, { at: now, row });
     return row;
   }
 
@@ -157,21 +173,28 @@ export class Shops {
     return JSON.parse(this.d.vault.decrypt(row.credentials_sealed, aad(row.seal_key))) as ShopCredentials;
   }
 
-  /** What an adapter needs for one round of calls; a token refresh is sealed back into the same row. */
+  /**
+   * What an adapter needs for its calls; a token refresh is sealed back into the same row. Kept while the
+   * sealed credentials are unchanged, so thousands of deliveries do not decrypt them thousands of times.
+   */
   context(row: ShopRow): ChannelContext {
+    const cached = this.contexts.get(row.id);
+    if (cached && cached.sealed.equals(row.credentials_sealed)) return cached.ctx;
     const ctx: ChannelContext = {
       creds: this.credentials(row),
       http: this.http,
       now: () => this.d.clock.now(),
       saveCreds: (next) => {
         ctx.creds = next;
+        const sealed = this.d.vault.encrypt(JSON.stringify(next), aad(row.seal_key));
+        this.contexts.set(row.id, { sealed, ctx });
         this.d.sqlite.transaction(() => {
-          this.d.sqlite.prepare('update shops set credentials_sealed = ?, updated_at = ? where id = ?').run(
-            this.d.vault.encrypt(JSON.stringify(next), aad(row.seal_key)), this.d.clock.now(), row.id);
+          this.d.sqlite.prepare('update shops set credentials_sealed = ?, updated_at = ? where id = ?').run(sealed, this.d.clock.now(), row.id);
           this.d.appendAudit({ actor: 'system', action: 'shop.tokenRefresh', objectType: 'shop', objectId: String(row.id), summary: { name: row.name } });
         }).immediate();
       },
     };
+    this.contexts.set(row.id, { sealed: row.credentials_sealed, ctx });
     return ctx;
   }
 
@@ -195,6 +218,11 @@ export class Shops {
       .prepare(`update shops set last_error = ?, backoff_until = ?, status = coalesce(?, case when status in ('error', 'needs_auth') and ? is null then 'active' else status end), updated_at = ? where id = ?`)
       .run(error, backoffUntil ?? null, status ?? null, error, this.d.clock.now(), id);
     this.d.events.emit('shops.changed', { id });
+  }
+
+  /** The vault was locked: no decrypted credentials stay in memory. */
+  forgetCredentials(): void {
+    this.contexts.clear();
   }
 
   touchPoll(id: number): void {
