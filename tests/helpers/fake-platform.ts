@@ -68,7 +68,7 @@ export class FakePlatform {
       platform: 'taobao',
       title: '测试平台',
       defaultEndpoint: 'http://fake.invalid',
-      limits: { maxWindowMs: 86_400_000, historyMs: 90 * 86_400_000, safetyLagMs: 0, pageSize: 100 },
+      limits: { maxWindowMs: 86_400_000, historyMs: 90 * 86_400_000, safetyLagMs: 0, pageSize: 100, freshLagMs: 0 },
       credentialFields: [
         { key: 'appKey', label: 'App Key', required: true, secret: false },
         { key: 'appSecret', label: 'App Secret', required: true, secret: true },

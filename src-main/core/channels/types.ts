@@ -154,6 +154,11 @@ export interface ChannelLimits {
   safetyLagMs: number;
   /** Page size the adapter uses. */
   pageSize: number;
+  /**
+   * Fresh reads stop this far behind now (default FRESH_LAG_MS, 2 s): a platform with whole-second times
+   * treats the window end as the whole second, still filling. 0 only for millisecond-exact platforms.
+   */
+  freshLagMs?: number;
 }
 
 /** One credential field in the "add shop" form, in the owner's words. */

@@ -38,7 +38,7 @@ export function planWindows(cursorAt: number, settledAt: number, now: number, li
   const windows: PlannedWindow[] = [];
   const lateEnd = Math.min(cursorAt, settleLine);
   if (lateEnd - settledAt >= LATE_SWEEP_MIN_MS) chunk(Math.max(settledAt - SETTLED_OVERLAP_MS, oldest), lateEnd, limits.maxWindowMs, false, windows, maxWindows);
-  chunk(Math.max(cursorAt - OVERLAP_MS, oldest), now - FRESH_LAG_MS, limits.maxWindowMs, true, windows, maxWindows);
+  chunk(Math.max(cursorAt - OVERLAP_MS, oldest), now - (limits.freshLagMs ?? FRESH_LAG_MS), limits.maxWindowMs, true, windows, maxWindows);
   return windows;
 }
 

@@ -18,7 +18,8 @@ let server: RunningServer | undefined;
 let control: Control;
 
 beforeEach(async () => {
-  sandbox = await startSandbox({ simulators: platformSimulators() });
+  // Platform time a few seconds behind ours, so orders created just now fall inside the fresh window.
+  sandbox = await startSandbox({ simulators: platformSimulators({ clock: () => Date.now() - 3000 }) });
   control = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sandbox.url}/_control/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
     const json = (await res.json()) as T;
