@@ -13,6 +13,8 @@ export interface Session {
   url: string;
   origin: string;
   token: string;
+  /** The sandbox (simulated platforms) of this `keydesk serve --sandbox`; its control API is under `/_control/`. */
+  sandboxUrl: string;
   dataDir: string;
   /** Console errors and uncaught page errors seen so far. */
   problems: string[];
@@ -27,7 +29,8 @@ export interface Session {
 export async function openSession(opts: { locale?: string; dataDir?: string; env?: Record<string, string> } = {}): Promise<Session> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'keydesk-e2e-'));
   const server = startServe(['--data-dir', dataDir, '--port', '0', '--sandbox'], opts.env);
-  const { url, origin, token } = await server.ready;
+  const { url, origin, token, sandboxUrl } = await server.ready;
+  if (!sandboxUrl) throw new Error(`keydesk serve --sandbox printed no sandbox URL:\n${server.output()}`);
   const profile = mkdtempSync(join(tmpdir(), 'keydesk-chromium-'));
   // A fresh profile per session (Playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
@@ -47,7 +50,7 @@ export async function openSession(opts: { locale?: string; dataDir?: string; env
   });
   mkdirSync(SHOTS_DIR, { recursive: true });
   return {
-    context, page, url, origin, token, dataDir, problems,
+    context, page, url, origin, token, sandboxUrl, dataDir, problems,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: false });
     },

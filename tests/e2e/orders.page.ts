@@ -34,8 +34,8 @@ export interface TestOutcome {
   text: string;
 }
 
-/** Fills 添加店铺, saves, and waits for the 测试连接 that runs by itself; leaves the drawer open on the result. */
-export async function addShop(page: Page, shop: NewShop): Promise<TestOutcome> {
+/** Fills 添加店铺 and presses 保存并测试连接, nothing more: for a form the owner got wrong. */
+export async function addShopDraft(page: Page, shop: NewShop): Promise<void> {
   await page.getByTestId('shop-add').click();
   const drawer = visibleDrawer(page);
   await drawer.getByRole('radio', { name: shop.platform }).click();
@@ -44,6 +44,11 @@ export async function addShop(page: Page, shop: NewShop): Promise<TestOutcome> {
   if (shop.pollSeconds !== undefined) await drawer.getByTestId('shop-poll-seconds').fill(String(shop.pollSeconds));
   if (shop.catchUpHours !== undefined) await drawer.getByTestId('shop-catch-up-hours').fill(String(shop.catchUpHours));
   await drawer.getByTestId('shop-save').click();
+}
+
+/** Fills 添加店铺, saves, and waits for the 测试连接 that runs by itself; leaves the drawer open on the result. */
+export async function addShop(page: Page, shop: NewShop): Promise<TestOutcome> {
+  await addShopDraft(page, shop);
   return drawerTestOutcome(page);
 }
 
@@ -256,13 +261,17 @@ export function cancelLine(page: Page, line: Locator, reason: string): Promise<s
   });
 }
 
-/** 关联商品 on an unmapped line; resolves with the message, e.g. `已关联，已发出 3 单`. */
-export async function mapLine(page: Page, line: Locator, opts: { product: string; quantity?: number; wholeItem?: boolean }): Promise<string> {
+/**
+ * 关联商品 on an unmapped line; resolves with the message, e.g. `已关联，已发出 3 单`. `beforeOk` runs with
+ * the dialog filled in (for a picture of it).
+ */
+export async function mapLine(page: Page, line: Locator, opts: { product: string; quantity?: number; wholeItem?: boolean; beforeOk?: () => Promise<void> }): Promise<string> {
   await line.getByTestId('line-map').click();
   const modal = visibleModal(page);
   await pickOption(page, modal.getByTestId('map-product'), opts.product);
   if (opts.quantity !== undefined) await modal.getByTestId('map-quantity').fill(String(opts.quantity));
   if (opts.wholeItem) await modal.getByTestId('map-whole-item').check();
+  await opts.beforeOk?.();
   return messageAfter(page, () => modal.getByTestId('map-ok').click());
 }
 

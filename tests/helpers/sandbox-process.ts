@@ -20,11 +20,14 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
     child.once('exit', (code) => reject(new Error(`sandbox process exited early (${code})`)));
   });
   const control = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}/_control/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+    const send = () =>
+      fetch(`${url}/_control/${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    // A kept-alive socket the sandbox closed while this process was blocked (spawnSync) fails once.
+    const res = await send().catch(() => send());
     const json = (await res.json()) as T;
     if (!res.ok) throw new Error(`sandbox ${path}: ${JSON.stringify(json)}`);
     return json;
