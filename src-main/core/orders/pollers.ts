@@ -5,13 +5,14 @@
 import type { Logger } from '../log/logger.js';
 import type { Clock } from '../clock.js';
 import { ChannelError } from '../channels/errors.js';
-import type { ChannelAdapter, Platform } from '../channels/types.js';
+import type { ChannelAdapter, ChannelLimits, Platform } from '../channels/types.js';
 import type { Shops, ShopRow } from '../shops/shops.js';
 import type { Capture, CaptureResult } from './capture.js';
 import { planWindows, settledAfter } from './windows.js';
 
 const TICK_MS = 1000;
 const DEFAULT_BACKOFF_MS = 30_000;
+const MIN_WINDOW_MS = 1000;
 
 export interface PollOutcome {
   orders: number;
@@ -25,6 +26,7 @@ export class Pollers {
   private readonly running = new Map<number, Promise<PollOutcome>>();
   private readonly again = new Set<number>();
   private readonly delayed = new Map<number, NodeJS.Timeout>();
+  private readonly windowMs = new Map<number, number>();
 
   constructor(
     private readonly d: { shops: Shops; capture: Capture; clock: Clock; log: Logger },
@@ -99,7 +101,8 @@ export class Pollers {
     const adapter = this.adapterFor(shop.platform);
     const ctx = this.d.shops.context(shop);
     try {
-      const windows = planWindows(shop.cursor_at, shop.settled_at, this.d.clock.now(), adapter.limits);
+      const limits = this.limitsFor(shopId, adapter);
+      const windows = planWindows(shop.cursor_at, shop.settled_at, this.d.clock.now(), limits);
       for (const window of windows) {
         const readAt = this.d.clock.now();
         const orders = await adapter.listOrders(ctx, window);
@@ -111,12 +114,16 @@ export class Pollers {
           ...(window.fresh && { cursorTo: window.to }),
           settledTo: settledAfter(shop.settled_at, window, readAt, adapter.limits),
         });
+        // A window that came back small lets the next ones grow again (see limitsFor).
+        if (orders.length < adapter.limits.pageSize * 10) this.windowMs.set(shopId, Math.min(adapter.limits.maxWindowMs, (this.windowMs.get(shopId) ?? adapter.limits.maxWindowMs) * 2));
         outcome.windows += 1;
         outcome.orders += result.orders;
         outcome.lines += result.newLines;
         this.afterCapture(shop, result);
       }
       outcome.caughtUp = windows.length < 48;
+      // Catching up after the PC was off: carry on with the next windows right away.
+      if (!outcome.caughtUp) this.again.add(shopId);
       this.d.shops.touchPoll(shopId);
       this.d.shops.noteOutcome(shopId, null);
       return outcome;
@@ -124,6 +131,12 @@ export class Pollers {
       await this.onError(shop, adapter, err);
       throw err;
     }
+  }
+
+  /** The platform's limits, with the window shrunk after rate limiting on a busy shop. */
+  private limitsFor(shopId: number, adapter: ChannelAdapter): ChannelLimits {
+    const windowMs = this.windowMs.get(shopId);
+    return windowMs === undefined || windowMs >= adapter.limits.maxWindowMs ? adapter.limits : { ...adapter.limits, maxWindowMs: windowMs };
   }
 
   private async onError(shop: ShopRow, adapter: ChannelAdapter, err: unknown): Promise<void> {
@@ -136,10 +149,15 @@ export class Pollers {
     }
     this.d.log.warn({ shopId: shop.id, kind: err.kind, code: err.details.platformCode, msg: err.message }, 'Pollers.round: platform error');
     switch (err.kind) {
-      case 'backoff':
+      case 'backoff': {
+        // A window too busy to read within the platform's rate limit would fail the same way forever:
+        // read smaller windows (down to a second) so the cursor keeps moving.
+        const current = this.windowMs.get(shop.id) ?? adapter.limits.maxWindowMs;
+        this.windowMs.set(shop.id, Math.max(MIN_WINDOW_MS, Math.floor(current / 4)));
         this.d.shops.noteOutcome(shop.id, err.message, undefined, now + (err.retryAfterMs ?? DEFAULT_BACKOFF_MS));
         this.again.add(shop.id);
         return;
+      }
       case 'reauth':
         if (adapter.refreshToken) {
           try {
