@@ -2,13 +2,12 @@
 // lines, masked keys and timeline. Nothing here writes.
 import { stmt } from '../db/statements.js';
 import type Database from 'better-sqlite3';
-import { KeyDeskError, type LineStatus, type OrderFilter, type OrderLine, type TimelineEntry } from '../../../src-shared/contract/index.js';
+import { KeyDeskError, PROBLEM_STATUSES, type OrderFilter, type OrderLine, type TimelineEntry } from '../../../src-shared/contract/index.js';
 import { maskSecret } from '../../../src-shared/mask.js';
 import type { Vault } from '../vault/vault.js';
 import { keyAad } from '../inventory/stock.js';
 import { payloadAad, type TimelineKind } from './timeline.js';
 
-export const PROBLEM_STATUSES: LineStatus[] = ['unmapped', 'held', 'out_of_stock', 'failed', 'after_sales'];
 
 const LINE_SELECT = `select l.id, l.order_id as orderId, l.shop_id as shopId, s.name as shopName, s.platform, l.platform_order_id as platformOrderId,
   l.platform_line_id as platformLineId, l.title, l.sku_id as skuId, l.outer_id as outerId, l.quantity, l.price_fen as priceFen, l.product_id as productId,

@@ -21,6 +21,9 @@ export const lineStatus = z.enum([
 ]);
 export type LineStatus = z.infer<typeof lineStatus>;
 
+/** 待处理: the lines that need the owner (the problem queue). */
+export const PROBLEM_STATUSES: readonly LineStatus[] = ['unmapped', 'held', 'out_of_stock', 'failed', 'after_sales'];
+
 export const LINE_STATUS_TITLES: Record<LineStatus, string> = {
   waiting_payment: '待付款',
   unmapped: '未关联商品',
@@ -93,7 +96,7 @@ const reason = z.string().trim().min(1, '请填写原因').max(200, '原因最�
 
 export const orderMethods = {
   'orders.list': method({
-    summary: '订单行列表（按付款时间倒序，键集分页）',
+    summary: '订单行列表（最新收到的在前，键集分页）；counts 为按状态的行数（不受状态与待处理筛选影响）',
     input: orderFilter.extend({
       /** Keyset: the last line id of the previous page. */
       after: z.number().int().optional(),

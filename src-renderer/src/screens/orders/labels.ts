@@ -4,7 +4,7 @@ import { LINE_STATUS_TITLES, type LineStatus } from '../../../../src-shared/cont
 export const LINE_STATUSES = Object.keys(LINE_STATUS_TITLES) as LineStatus[];
 
 /** The problem queue as the contract defines it (see `lineStatus` in orders.ts): lines that need the owner. */
-export const PROBLEM_STATUSES: readonly LineStatus[] = ['unmapped', 'out_of_stock', 'held', 'failed', 'after_sales'];
+export { PROBLEM_STATUSES } from '../../../../src-shared/contract/methods/orders.js';
 
 /** antd Tag colours: green when delivered, orange when it waits for the owner, red when it failed. */
 export const LINE_STATUS_COLOR: Record<LineStatus, string> = {
