@@ -80,6 +80,25 @@ describe('dispatch: every paid line gets its keys exactly once', () => {
     expect(platform.deliveredTo(order.orderId)[0]!.message).toContain('HIGH-0001');
   });
 
+  it('a combo takes keys of every component; a campaign batch serves only orders paid inside its window', async () => {
+    const { core, platform, shopId, productId } = await setup();
+    const tencent = await addProduct(core, 'TX-M', { name: '腾讯视频月卡' });
+    const combo = await addProduct(core, 'DUO', { name: '双平台月卡', type: 'combo', components: [{ productId, quantity: 1 }, { productId: tencent, quantity: 1 }] });
+    await importText(core, productId, 'IQ-0001\nIQ-0002');
+    await importText(core, tencent, 'TX-0001');
+    await importText(core, tencent, 'TX-CAMPAIGN-0001', { batch: { unitCostFen: 1000, priority: 50 } });
+    // Priority 50 would win without the pin; the campaign starts tomorrow, so today's order must not use it.
+    const campaignBatch = (core.services.sqlite.prepare('select max(id) as id from batches').get() as { id: number }).id;
+    expectOk(await core.call('inventory.pinBatch', { batchId: campaignBatch, shopId: null, from: Date.now() + 86_400_000, to: Date.now() + 2 * 86_400_000 }));
+    const order = platform.addOrder({ lines: [{ outerId: 'DUO' }] });
+    await sync(core, shopId);
+    const message = platform.deliveredTo(order.orderId)[0]!.message;
+    expect(message).toContain('IQ-0001');
+    expect(message).toContain('TX-0001');
+    expect(message).not.toContain('CAMPAIGN');
+    expect(combo).toBeGreaterThan(0);
+  });
+
   it('out of stock waits, alerts, and is delivered in pay-time order when stock arrives', async () => {
     const { core, platform, shopId, productId } = await setup();
     const notices: string[] = [];
