@@ -7,6 +7,7 @@ import { maskSecret } from '../../../src-shared/mask.js';
 import type { Vault } from '../vault/vault.js';
 import { keyAad } from '../inventory/stock.js';
 import { payloadAad, type TimelineKind } from './timeline.js';
+import { describeStep } from './timeline-text.js';
 
 
 const LINE_SELECT = `select l.id, l.order_id as orderId, l.shop_id as shopId, s.name as shopName, s.platform, l.platform_order_id as platformOrderId,
@@ -87,6 +88,7 @@ export class OrderQueries {
       lineId: e.line_id,
       kind: e.kind,
       title: TITLES[e.kind] ?? e.kind,
+      note: describeStep(e.kind, e.detail === null ? null : (JSON.parse(e.detail) as Record<string, unknown>)),
       detail: e.detail === null ? null : (JSON.parse(e.detail) as unknown),
       ...(e.payload_sealed && { payload: JSON.parse(this.vault.decrypt(e.payload_sealed, payloadAad(orderId))) as unknown }),
     }));

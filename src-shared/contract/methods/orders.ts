@@ -71,6 +71,8 @@ export const timelineEntry = z.object({
   kind: z.string(),
   /** Chinese one-liner for the owner. */
   title: z.string(),
+  /** What happened in this step, as a Chinese sentence (from `detail`). */
+  note: z.string(),
   /** Structured details (never a plaintext key). */
   detail: z.unknown(),
   /** The platform payload of this step, decrypted for the drawer (it may hold buyer data: the owner's own). */

@@ -21,7 +21,6 @@ export function OrderTimeline(props: { entries: TimelineEntry[]; lines: OrderLin
     <Timeline
       data-testid="order-timeline"
       items={entries.map((entry) => {
-        const detail = detailText(entry.detail);
         const ref = lineRef(entry.lineId);
         return {
           key: entry.id,
@@ -34,7 +33,11 @@ export function OrderTimeline(props: { entries: TimelineEntry[]; lines: OrderLin
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatTime(entry.at)} · <span title={t('orders.timeline.kind')}>{entry.kind}</span>
               </Typography.Text>
-              {detail && <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }}>{detail}</Typography.Paragraph>}
+              {entry.note && (
+                <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }} title={detailText(entry.detail) || undefined}>
+                  {entry.note}
+                </Typography.Paragraph>
+              )}
               {entry.payload !== undefined && <PayloadBlock payload={entry.payload} />}
             </div>
           ),
