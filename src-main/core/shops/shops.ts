@@ -204,7 +204,7 @@ export class Shops {
     try {
       const result = await this.adapterFor(row.platform).testConnection(this.context(row));
       this.noteOutcome(row.id, null);
-      return { ok: true, message: result.shopName ? `连接正常：${result.shopName}` : '连接正常', ...(result.shopName && { shopName: result.shopName }), ms: this.d.clock.now() - started };
+      return { ok: true, message: '连接正常', ...(result.shopName && { shopName: result.shopName }), ms: this.d.clock.now() - started };
     } catch (err) {
       const message = err instanceof ChannelError ? err.message : `连接失败：${(err as Error).message}`;
       if (err instanceof ChannelError && err.kind === 'reauth') this.noteOutcome(row.id, message, 'needs_auth');

@@ -71,8 +71,8 @@ export const shopsTest: Command = {
     const id = Number(positionals[0]);
     if (!Number.isInteger(id) || id < 1) throw new UsageError('需要店铺编号，例如 keydesk shops test 1（编号见 keydesk shops list）');
     return withCore(dataDir, async (core) => {
-      const result = await call<{ ok: boolean; message: string; ms: number }>(core, 'shops.test', { id });
-      printResult(json, result, () => `${result.ok ? '成功' : '失败'}：${result.message}（${result.ms} 毫秒）`);
+      const result = await call<{ ok: boolean; message: string; shopName?: string; ms: number }>(core, 'shops.test', { id });
+      printResult(json, result, () => `${result.ok ? '成功' : '失败'}：${result.message}${result.shopName ? `（平台上的店铺：${result.shopName}）` : ''}，用时 ${result.ms} 毫秒`);
       return result.ok ? 0 : 1;
     });
   },
