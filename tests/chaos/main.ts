@@ -2,7 +2,7 @@
 // moments while orders are created, captured and delivered; it is restarted each time. At the end the
 // sandbox platform's own ledger says whether every paid, unrefunded line was delivered exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +29,9 @@ export interface ChaosResult {
   integrity: string;
   auditOk: boolean;
   ok: boolean;
+  shopError?: string | null;
+  cursorAt?: number | null;
+  warnings?: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -114,10 +117,20 @@ export async function runChaos(options: { orders: number; kills: number; platfor
     const linesDeliveredInDb = (db.prepare("select count(*) as n from order_lines where status in ('delivered', 'after_sales')").get() as { n: number }).n;
     const integrity = (db.pragma('integrity_check', { simple: true }) as string);
     const auditOk = verify.services.audit.verify().ok;
+    const shop = verify.services.orders.shops.list()[0];
     verify.close();
+    // Warnings the core logged across all its lives, counted by message: why a run went wrong.
+    const warnings: Record<string, number> = {};
+    for (const line of readFileSync(join(dataDir, 'logs', 'keydesk.log'), 'utf8').split('\n')) {
+      if (!line.includes('"level":40') && !line.includes('"level":50')) continue;
+      const { msg, kind, msg2 } = JSON.parse(line) as { msg: string; kind?: string; msg2?: string };
+      const key = [msg, kind, msg2].filter(Boolean).join(' · ');
+      warnings[key] = (warnings[key] ?? 0) + 1;
+    }
     const result: ChaosResult = {
       orders: options.orders, kills: options.kills, refunds, paid: check.paid, delivered: check.delivered, duplicates: check.duplicates,
       missing: check.missing, keysOnTwoLines, linesDeliveredInDb, integrity, auditOk,
+      ...(check.missing > 0 && { shopError: shop?.lastError ?? null, cursorAt: shop?.cursorAt ?? null, warnings }),
       ok: check.duplicates === 0 && check.missing === 0 && keysOnTwoLines === 0 && integrity === 'ok' && auditOk,
     };
     return result;

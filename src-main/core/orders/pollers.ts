@@ -14,6 +14,19 @@ const TICK_MS = 1000;
 const DEFAULT_BACKOFF_MS = 30_000;
 const MIN_WINDOW_MS = 1000;
 
+/** One flaky answer (a 5xx, a cut body) should not cost the whole round: try the window again, briefly. */
+async function withTransientRetry<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      const transient = err instanceof ChannelError && (err.kind === 'retry' || err.kind === 'bad_response');
+      if (!transient || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 export interface PollOutcome {
   orders: number;
   lines: number;
@@ -105,8 +118,8 @@ export class Pollers {
       const windows = planWindows(shop.cursor_at, shop.settled_at, this.d.clock.now(), limits);
       for (const window of windows) {
         const readAt = this.d.clock.now();
-        const orders = await adapter.listOrders(ctx, window);
-        const refunds = await adapter.listRefunds(ctx, window);
+        const orders = await withTransientRetry(() => adapter.listOrders(ctx, window));
+        const refunds = await withTransientRetry(() => adapter.listRefunds(ctx, window));
         shop = this.d.shops.row(shopId);
         if (shop.status === 'paused') break;
         const result = this.d.capture.ingest(shop, orders, 'poll', {
@@ -133,7 +146,16 @@ export class Pollers {
     }
   }
 
-  /** The platform's limits, with the window shrunk after rate limiting on a busy shop. */
+  /**
+   * A window with hundreds of pages would fail the same way forever on a busy shop (a ban before the last
+   * page, or one flaky page in three hundred): read smaller windows, down to a second, so the cursor moves.
+   */
+  private shrinkWindow(shopId: number, adapter: ChannelAdapter): void {
+    const current = this.windowMs.get(shopId) ?? adapter.limits.maxWindowMs;
+    this.windowMs.set(shopId, Math.max(MIN_WINDOW_MS, Math.floor(current / 4)));
+  }
+
+  /** The platform's limits, with the window shrunk after failures on a busy shop. */
   private limitsFor(shopId: number, adapter: ChannelAdapter): ChannelLimits {
     const windowMs = this.windowMs.get(shopId);
     return windowMs === undefined || windowMs >= adapter.limits.maxWindowMs ? adapter.limits : { ...adapter.limits, maxWindowMs: windowMs };
@@ -150,10 +172,7 @@ export class Pollers {
     this.d.log.warn({ shopId: shop.id, kind: err.kind, code: err.details.platformCode, msg: err.message }, 'Pollers.round: platform error');
     switch (err.kind) {
       case 'backoff': {
-        // A window too busy to read within the platform's rate limit would fail the same way forever:
-        // read smaller windows (down to a second) so the cursor keeps moving.
-        const current = this.windowMs.get(shop.id) ?? adapter.limits.maxWindowMs;
-        this.windowMs.set(shop.id, Math.max(MIN_WINDOW_MS, Math.floor(current / 4)));
+        this.shrinkWindow(shop.id, adapter);
         this.d.shops.noteOutcome(shop.id, err.message, undefined, now + (err.retryAfterMs ?? DEFAULT_BACKOFF_MS));
         this.again.add(shop.id);
         return;
@@ -173,6 +192,7 @@ export class Pollers {
       case 'retry':
       case 'bad_response':
         // Transient: a short pause, then read again (orders may be waiting behind a flaky page).
+        this.shrinkWindow(shop.id, adapter);
         this.d.shops.noteOutcome(shop.id, err.message, undefined, now + Math.min(2_000, shop.poll_seconds * 1000));
         this.again.add(shop.id);
         return;
