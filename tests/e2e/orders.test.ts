@@ -82,6 +82,8 @@ describe('订单 and 店铺 with the demo shop of the first-run wizard', () => {
     const text = await drawer.innerText();
     expect(text).toContain('****');
     expect(text).not.toMatch(FULL_DEMO_KEY);
+    // The picture shows the line with its key and the timeline under it (the header is above, scrolled away).
+    await drawer.getByText('订单行（1）').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('orders-detail');
 
     // Not even in what the platform sent or answered: every raw payload, unfolded.

@@ -68,10 +68,10 @@ export class OrderQueries {
 
   get(orderId: number) {
     const order = this.sqlite
-      .prepare(`select o.id, o.shop_id as shopId, s.name as shopName, s.platform, o.platform_order_id as platformOrderId, o.platform_status as platformStatus,
+      .prepare(`select o.id, o.shop_id as shopId, s.name as shopName, s.platform, o.platform_order_id as platformOrderId, o.platform_status as platformStatus, o.status,
         o.amount_fen as amountFen, o.buyer_masked as buyerMasked, o.paid_at as paidAt, o.created_at as createdAt from orders o join shops s on s.id = o.shop_id where o.id = ?`)
       .get(orderId) as
-      | { id: number; shopId: number; shopName: string; platform: OrderLine['platform']; platformOrderId: string; platformStatus: string; amountFen: number; buyerMasked: string; paidAt: number | null; createdAt: number }
+      | { id: number; shopId: number; shopName: string; platform: OrderLine['platform']; platformOrderId: string; platformStatus: string; status: 'unpaid' | 'paid' | 'shipped' | 'done' | 'closed'; amountFen: number; buyerMasked: string; paidAt: number | null; createdAt: number }
       | undefined;
     if (!order) throw new KeyDeskError('NOT_FOUND', { orderId }, `订单不存在（编号 ${orderId}）`);
     const lines = (stmt(this.sqlite, `${LINE_SELECT} where l.order_id = ? order by l.id`).all(orderId) as OrderLine[]).map((line) => ({

@@ -38,6 +38,16 @@ export const LINE_STATUS_TITLES: Record<LineStatus, string> = {
   after_sales: '售后中',
 };
 
+export const orderStatus = z.enum(['unpaid', 'paid', 'shipped', 'done', 'closed']);
+/** The platform's order state in one set of words, whatever its own codes are. */
+export const ORDER_STATUS_TITLES: Record<z.infer<typeof orderStatus>, string> = {
+  unpaid: '待付款',
+  paid: '已付款待发货',
+  shipped: '已发货',
+  done: '交易成功',
+  closed: '已关闭',
+};
+
 export const orderLine = z.object({
   id: z.number().int(),
   orderId: z.number().int(),
@@ -117,6 +127,7 @@ export const orderMethods = {
         platform,
         platformOrderId: z.string(),
         platformStatus: z.string(),
+        status: orderStatus,
         amountFen: z.number().int(),
         buyerMasked: z.string(),
         paidAt: z.number().int().nullable(),

@@ -12,6 +12,8 @@ export function GettingStarted(props: {
   hasProducts: boolean;
   hasKeys: boolean;
   demoShopName: string | undefined;
+  shopCount: number;
+  deliveredCount: number;
   navigate(screen: ScreenId, section?: string): void;
 }) {
   const t = useT();
@@ -46,15 +48,25 @@ export function GettingStarted(props: {
     },
     {
       title: t('home.start.shop.title'),
-      status: props.hasKeys ? ('process' as const) : ('wait' as const),
+      status: props.shopCount > 0 ? ('finish' as const) : props.hasKeys ? ('process' as const) : ('wait' as const),
       content: (
         <>
-          {t('home.start.shop.content')}
+          {props.shopCount > 0 ? t('home.start.shop.done', { count: props.shopCount }) : t('home.start.shop.content')}{' '}
+          {link('settings', t('home.start.shop.link'), 'shops')}
           {props.demoShopName && <div>{t('home.start.shop.demo', { name: props.demoShopName })}</div>}
         </>
       ),
     },
-    { title: t('home.start.dispatch.title'), status: 'wait' as const, content: t('home.start.dispatch.content') },
+    {
+      title: t('home.start.dispatch.title'),
+      status: props.deliveredCount > 0 ? ('finish' as const) : props.shopCount > 0 ? ('process' as const) : ('wait' as const),
+      content: (
+        <>
+          {props.deliveredCount > 0 ? t('home.start.dispatch.done', { count: props.deliveredCount }) : t('home.start.dispatch.content')}{' '}
+          {props.shopCount > 0 && link('orders', t('home.start.dispatch.link'))}
+        </>
+      ),
+    },
   ];
   const done = items.filter((i) => i.status === 'finish').length;
   return (

@@ -20,6 +20,15 @@ export default function HomeScreen() {
   const { reload } = products;
   // Imports, voids and new products change every figure here; after a reconnect, changes may be missed.
   useEffect(() => onEvent((m) => m.event === 'inventory.changed' && reload(), reload), [reload]);
+  // Steps 3 and 4 tick themselves once a shop is connected and a first order went out.
+  const shops = useCall('shops.list', {});
+  const delivered = useCall('orders.list', { status: 'delivered', limit: 1 });
+  const reloadShops = shops.reload;
+  const reloadDelivered = delivered.reload;
+  useEffect(() => onEvent((m) => (m.event === 'shops.changed' ? reloadShops() : m.event === 'orders.changed' && reloadDelivered()), () => {
+    reloadShops();
+    reloadDelivered();
+  }), [reloadShops, reloadDelivered]);
   const list = products.data;
   const showSide = sandbox?.running === true || (list ?? []).some((p) => p.lowStock || p.expiringSoon > 0);
   const hasKeys = (list ?? []).some((p) => Object.values(p.stock).some((n) => n > 0));
@@ -33,6 +42,8 @@ export default function HomeScreen() {
             hasProducts={(list?.length ?? 0) > 0}
             hasKeys={hasKeys}
             demoShopName={sandbox?.demoShop?.name}
+            shopCount={shops.data?.length ?? 0}
+            deliveredCount={delivered.data?.total ?? 0}
             navigate={navigate}
           />
         </Col>

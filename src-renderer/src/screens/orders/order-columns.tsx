@@ -37,7 +37,13 @@ export function orderColumns(t: Translate): ColumnsType<OrderLine> {
       ellipsis: true,
       render: (v: string, row) => <Tooltip title={t(`shops.platform.${row.platform}`)}>{v}</Tooltip>,
     },
-    { title: t('orders.col.orderId'), dataIndex: 'platformOrderId', width: 150, ellipsis: true },
+    {
+      title: t('orders.col.orderId'),
+      dataIndex: 'platformOrderId',
+      width: 196,
+      // The number the owner reads out to a buyer or pastes into the platform: shown whole, in digits that line up.
+      render: (v: string) => <Typography.Text style={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: 12 }} copyable={{ text: v }}>{v}</Typography.Text>,
+    },
     {
       title: t('orders.col.item'),
       key: 'item',

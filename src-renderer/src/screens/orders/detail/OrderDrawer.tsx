@@ -1,3 +1,4 @@
+import { ORDER_STATUS_TITLES } from '../../../../../src-shared/contract/methods/orders.js';
 import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/contract/index.js';
@@ -55,7 +56,7 @@ function OrderDetail(props: { orderId: number; onChanged(): void }) {
         items={[
           { key: 'orderId', label: t('orders.detail.orderId'), span: 2, children: <Typography.Text copyable>{order.platformOrderId}</Typography.Text> },
           { key: 'shop', label: t('orders.detail.shop'), children: `${order.shopName}（${t(`shops.platform.${order.platform}`)}）` },
-          { key: 'platformStatus', label: t('orders.detail.platformStatus'), children: order.platformStatus },
+          { key: 'platformStatus', label: t('orders.detail.platformStatus'), children: <>{ORDER_STATUS_TITLES[order.status]} <Typography.Text type="secondary">{order.platformStatus}</Typography.Text></> },
           { key: 'amount', label: t('orders.detail.amount'), children: formatFen(order.amountFen) },
           { key: 'buyer', label: t('orders.detail.buyer'), children: order.buyerMasked },
           { key: 'paidAt', label: t('orders.detail.paidAt'), children: order.paidAt === null ? t('orders.notPaid') : formatTime(order.paidAt) },

@@ -31,7 +31,7 @@ export function OrderTimeline(props: { entries: TimelineEntry[]; lines: OrderLin
                 {ref && <Typography.Text type="secondary"> · {ref}</Typography.Text>}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatTime(entry.at)} · <span title={t('orders.timeline.kind')}>{entry.kind}</span>
+                <span title={`${t('orders.timeline.kind')}: ${entry.kind}`}>{formatTime(entry.at)}</span>
               </Typography.Text>
               {entry.note && (
                 <Typography.Paragraph style={{ margin: '4px 0 0', fontSize: 13 }} title={detailText(entry.detail) || undefined}>
