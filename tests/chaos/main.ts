@@ -32,6 +32,7 @@ export interface ChaosResult {
   shopError?: string | null;
   cursorAt?: number | null;
   warnings?: Record<string, number>;
+  lineStatuses?: Record<string, number>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -99,7 +100,7 @@ export async function runChaos(options: { orders: number; kills: number; platfor
     await creating;
 
     // Let the last run finish the work, then judge by what the platform saw.
-    const deadline = Date.now() + 60_000 + options.orders * 10;
+    const deadline = Date.now() + 120_000 + options.orders * 20;
     let ledger: LedgerEntry[] = [];
     for (;;) {
       ledger = await sandbox.control<LedgerEntry[]>(`${platform}/ledger`, {});
@@ -118,6 +119,7 @@ export async function runChaos(options: { orders: number; kills: number; platfor
     const integrity = (db.pragma('integrity_check', { simple: true }) as string);
     const auditOk = verify.services.audit.verify().ok;
     const shop = verify.services.orders.shops.list()[0];
+    const lineStatuses = Object.fromEntries((db.prepare('select status, count(*) as n from order_lines group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
     verify.close();
     // Warnings the core logged across all its lives, counted by message: why a run went wrong.
     const warnings: Record<string, number> = {};
@@ -130,7 +132,7 @@ export async function runChaos(options: { orders: number; kills: number; platfor
     const result: ChaosResult = {
       orders: options.orders, kills: options.kills, refunds, paid: check.paid, delivered: check.delivered, duplicates: check.duplicates,
       missing: check.missing, keysOnTwoLines, linesDeliveredInDb, integrity, auditOk,
-      ...(check.missing > 0 && { shopError: shop?.lastError ?? null, cursorAt: shop?.cursorAt ?? null, warnings }),
+      ...(check.missing > 0 && { shopError: shop?.lastError ?? null, cursorAt: shop?.cursorAt ?? null, warnings, lineStatuses }),
       ok: check.duplicates === 0 && check.missing === 0 && keysOnTwoLines === 0 && integrity === 'ok' && auditOk,
     };
     return result;

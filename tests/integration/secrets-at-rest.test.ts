@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { startSandbox, createDemoShop, type Sandbox } from '../../src-main/sandbox/index.js';
+import { startSandbox, allSimulators, type Sandbox } from '../../src-main/sandbox/index.js';
 import { testCore, tempDir, expectOk, PASSPHRASE } from '../helpers/core.js';
 import { serve, rpc } from '../helpers/server.js';
 
@@ -18,15 +18,16 @@ function bytesOnDisk(dataDir: string): { file: string; bytes: Buffer }[] {
 
 describe('secrets at rest', () => {
   it('no passphrase, recovery key, shop credential or logged secret appears in the database, WAL or logs', async () => {
-    sandbox = await startSandbox({ port: 0, simulators: [createDemoShop()] });
+    sandbox = await startSandbox({ port: 0, simulators: allSimulators() });
     const dataDir = tempDir();
     const core = testCore({ dataDir, sandboxUrl: sandbox.url });
     const server = await serve(core);
     const setup = expectOk<{ recoveryKey: string }>((await rpc(server, 'vault.setup', { method: 'passphrase', passphrase: PASSPHRASE })).body as never);
     expectOk((await rpc(server, 'vault.confirmRecoveryKey', { recoveryKey: setup.recoveryKey })).body as never);
     expectOk((await rpc(server, 'sandbox.openDemoShop', { name: '测试店' })).body as never);
-    const state = (await (await fetch(`${sandbox.url}/_control/demo-shop/state`)).json()) as { shops: { appSecret: string }[] };
+    const state = (await (await fetch(`${sandbox.url}/_control/taobao/state`)).json()) as { shops: { appSecret: string; accessToken: string }[] };
     const appSecret = state.shops[0]!.appSecret;
+    const sessionKey = state.shops[0]!.accessToken;
     await rpc(server, 'vault.unlock', { passphrase: 'a wrong passphrase typed by mistake' });
     await rpc(server, 'vault.changePassphrase', { next: 'second passphrase 2026' });
     const cardSecret = 'CARD-SECRET-7Q2W9E';
@@ -37,7 +38,7 @@ describe('secrets at rest', () => {
     const files = bytesOnDisk(dataDir);
     expect(files.some((f) => f.file.endsWith('-wal'))).toBe(true);
     expect(files.some((f) => f.file.endsWith('keydesk.log'))).toBe(true);
-    const needles = [PASSPHRASE, 'second passphrase 2026', 'a wrong passphrase typed by mistake', setup.recoveryKey, setup.recoveryKey.replace(/-/g, ''), appSecret, cardSecret];
+    const needles = [PASSPHRASE, 'second passphrase 2026', 'a wrong passphrase typed by mistake', setup.recoveryKey, setup.recoveryKey.replace(/-/g, ''), appSecret, sessionKey, cardSecret];
     for (const { file, bytes } of files) {
       for (const needle of needles) {
         for (const encoding of ['utf8', 'utf16le'] as const) {

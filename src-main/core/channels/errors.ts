@@ -1,5 +1,6 @@
 // How a failed platform call is handled. Every adapter maps its platform's codes onto these kinds, so the
 // poller and the delivery outbox share one retry policy.
+import type { z } from 'zod';
 
 export type ChannelErrorKind =
   /** Transient (5xx, timeout, isp.*): try again soon. */
@@ -41,6 +42,10 @@ export class ChannelError extends Error {
   }
 }
 
+/** The platform's own code on an error, as text, for callers that treat one code specially. */
+export const platformCodeOf = (err: unknown): string | undefined =>
+  err instanceof ChannelError && err.details.platformCode !== undefined ? String(err.details.platformCode) : undefined;
+
 /** Kinds after which the same call may be made again later. */
 export function isRetryable(kind: ChannelErrorKind): boolean {
   return kind === 'retry' || kind === 'backoff' || kind === 'bad_response';
@@ -58,6 +63,17 @@ export function parseJson(text: string, platformTitle: string): unknown {
       { platformMessage: text.slice(0, 200) },
     );
   }
+}
+
+/**
+ * Checks a platform object against its zod schema: a missing or wrong field is `bad_response`, never a
+ * silently wrong order.
+ */
+export function parseShape<S extends z.ZodType>(schema: S, raw: unknown, platformTitle: string, what: string): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ChannelError('bad_response', `${platformTitle}返回的${what}数据格式不对：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
 }
 
 /** "ban lasts N seconds" style messages → ms; undefined when the message names no duration. */

@@ -33,7 +33,7 @@ interface ClaimedLine {
 
 type Outcome =
   | { line: ClaimedLine; kind: 'delivered'; result: 'delivered' | 'already' | 'readback'; raw: unknown }
-  | { line: ClaimedLine; kind: 'retry'; error: ChannelError }
+  | { line: ClaimedLine; kind: 'retry'; error: ChannelError; interrupted?: boolean }
   | { line: ClaimedLine; kind: 'failed'; error: string; reauth: boolean };
 
 /** Lines failed for this reason go out again by themselves once the owner re-authorises the shop. */
@@ -53,7 +53,7 @@ function failedOutcome(line: ClaimedLine, error: ChannelError): Outcome {
 
 export function retryDelayMs(attempts: number, error: ChannelError): number {
   if (error.retryAfterMs !== undefined) return error.retryAfterMs;
-  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 60_000);
 }
 
 export class Outbox {
@@ -121,7 +121,7 @@ export class Outbox {
       try {
         const order = await adapter.getOrder(this.d.shops.context(shop), line.platform_order_id);
         const shipped = order !== null && (order.status === 'shipped' || order.status === 'done');
-        this.commit([shipped ? { line, kind: 'delivered', result: 'readback', raw: order?.raw } : { line, kind: 'retry', error: new ChannelError('retry', '上次发货中断，平台未显示已发货，将用同一批卡密重发') }], true);
+        this.commit([shipped ? { line, kind: 'delivered', result: 'readback', raw: order?.raw } : { line, kind: 'retry', error: new ChannelError('retry', '上次发货中断，平台未显示已发货，将用同一批卡密重发', { retryAfterMs: 0 }), interrupted: true }], true);
         if (shipped) delivered += 1;
       } catch (err) {
         // The platform cannot answer now: leave it in `sending`; the next start (or the periodic check) asks again.

@@ -115,6 +115,7 @@ export class Pollers {
     const ctx = this.d.shops.context(shop);
     try {
       const limits = this.limitsFor(shopId, adapter);
+      let busy = false;
       const windows = planWindows(shop.cursor_at, shop.settled_at, this.d.clock.now(), limits);
       for (const window of windows) {
         const readAt = this.d.clock.now();
@@ -127,14 +128,16 @@ export class Pollers {
           ...(window.fresh && { cursorTo: window.to }),
           settledTo: settledAfter(shop.settled_at, window, readAt, adapter.limits),
         });
-        // A window that came back small lets the next ones grow again (see limitsFor).
-        if (orders.length < adapter.limits.pageSize * 10) this.windowMs.set(shopId, Math.min(adapter.limits.maxWindowMs, (this.windowMs.get(shopId) ?? adapter.limits.maxWindowMs) * 2));
+        if (orders.length > adapter.limits.pageSize * 4) busy = true;
         outcome.windows += 1;
         outcome.orders += result.orders;
         outcome.lines += result.newLines;
         this.afterCapture(shop, result);
       }
       outcome.caughtUp = windows.length < 48;
+      // A round of windows that all came back small lets the next round's windows grow again (see limitsFor).
+      const shrunk = this.windowMs.get(shopId);
+      if (!busy && shrunk !== undefined) this.windowMs.set(shopId, Math.min(adapter.limits.maxWindowMs, shrunk * 2));
       // Catching up after the PC was off: carry on with the next windows right away.
       if (!outcome.caughtUp) this.again.add(shopId);
       this.d.shops.touchPoll(shopId);

@@ -1,14 +1,13 @@
 // 抖店 adapter against the 抖店 simulator over real HTTP: paging, faults, tokens, delivery, push.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doudianAdapter } from '../../../src-main/core/channels/doudian/index.js';
-import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { createHttpClient } from '../../../src-main/core/channels/http.js';
 import type { ChannelContext, DeliveryRequest, HttpClient, ShopCredentials } from '../../../src-main/core/channels/types.js';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { createDoudianSimulator } from '../../../src-main/sandbox/platforms/doudian/index.js';
+import { type Ledger, failure, listen, sandboxControls, until } from './harness.js';
 
 const HOUR = 3_600_000;
 const BASE = Date.UTC(2026, 5, 1, 4, 0, 0);
@@ -19,10 +18,6 @@ interface Shop {
   appSecret: string;
   accessToken: string;
 }
-interface Ledger {
-  orderId: string;
-  deliveries: { lineId: string; content: string }[];
-}
 interface SimOrderView {
   orderId: string;
   lines: { lineId: string; skuId: string }[];
@@ -30,6 +25,7 @@ interface SimOrderView {
 
 let now = BASE;
 let sb: Sandbox;
+const { control, addFault } = sandboxControls('doudian', () => sb);
 let shop: Shop;
 let itemId: string;
 let saved: ShopCredentials[];
@@ -44,18 +40,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sb.close();
 });
-
-async function control<T>(action: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${sb.url}/_control/doudian/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`control ${action}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function addFault(rule: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sb.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ simulator: 'doudian', ...rule }) });
-  expect(res.status).toBe(201);
-}
 
 function ctxFor(overrides: Partial<ShopCredentials> = {}, http: HttpClient = createHttpClient()): ChannelContext {
   const ctx: ChannelContext = {
@@ -90,15 +74,6 @@ function deliveryFor(order: SimOrderView, secret = 'KEY-0001'): DeliveryRequest 
     message: `您的卡密：${secret}`,
     keys: [{ cardNo: 'NO-1', secret, expiresAt: null }],
   };
-}
-
-async function caught(p: Promise<unknown>): Promise<ChannelError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
 }
 
 /** A raw gateway call signed by hand (independent of the adapter's signer). */
@@ -208,12 +183,12 @@ describe('抖店 delivery', () => {
     const [refunded, stale] = await createOrders(2);
     const [flagged] = await createOrders(1, { riskFlags: ['fraud_suspect'] });
     await control('refund', { orderId: refunded });
-    expect((await caught(doudianAdapter.deliver(ctx, deliveryFor(await orderView(unpaid!))))).kind).toBe('give_up');
-    expect((await caught(doudianAdapter.deliver(ctx, deliveryFor(await orderView(refunded!))))).kind).toBe('give_up');
-    const blocked = await caught(doudianAdapter.deliver(ctx, deliveryFor(await orderView(flagged!))));
+    expect((await failure(doudianAdapter.deliver(ctx, deliveryFor(await orderView(unpaid!))))).kind).toBe('give_up');
+    expect((await failure(doudianAdapter.deliver(ctx, deliveryFor(await orderView(refunded!))))).kind).toBe('give_up');
+    const blocked = await failure(doudianAdapter.deliver(ctx, deliveryFor(await orderView(flagged!))));
     expect(blocked).toMatchObject({ kind: 'give_up', details: { platformCode: 80000 } });
     now += 25 * HOUR;
-    const tooLate = await caught(doudianAdapter.deliver(ctx, deliveryFor(await orderView(stale!))));
+    const tooLate = await failure(doudianAdapter.deliver(ctx, deliveryFor(await orderView(stale!))));
     expect(tooLate.kind).toBe('give_up');
     expect(tooLate.details.platformMessage).toContain('010012');
     const ledger = await control<Ledger[]>('ledger');
@@ -223,7 +198,7 @@ describe('抖店 delivery', () => {
 
 describe('抖店 gateway rules', () => {
   it('a wrong secret is a signature failure the owner must fix', async () => {
-    const err = await caught(doudianAdapter.listOrders(ctxFor({ appSecret: 'wrong', accessToken: shop.accessToken }), { from: BASE - HOUR, to: BASE }));
+    const err = await failure(doudianAdapter.listOrders(ctxFor({ appSecret: 'wrong', accessToken: shop.accessToken }), { from: BASE - HOUR, to: BASE }));
     expect(err.kind).toBe('bad_signature');
     expect(err.message).toContain('签名');
     expect(err.details.platformMessage).toContain('isv.signature-invalid');
@@ -260,32 +235,32 @@ describe('抖店 gateway rules', () => {
     await control('expireToken', { shopId: shop.shopId });
     await control('expireRefreshToken', { shopId: shop.shopId });
     const ctx = ctxFor({ accessToken: shop.accessToken, refreshToken, shopRef: undefined });
-    expect((await caught(doudianAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }))).kind).toBe('reauth');
+    expect((await failure(doudianAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }))).kind).toBe('reauth');
   });
 
   it('rate limits become backoff with a wait; 5xx become retry', async () => {
     const ctx = ctxFor({ accessToken: shop.accessToken });
     await control('setRateLimit', { perSecond: 1 });
     await doudianAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE });
-    const limited = await caught(doudianAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }));
+    const limited = await failure(doudianAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }));
     expect(limited.kind).toBe('backoff');
     expect(limited.retryAfterMs).toBeGreaterThan(0);
     await addFault({ kind: 'rateLimit', times: 1, pathPrefix: '/order/orderDetail' });
-    expect((await caught(doudianAdapter.getOrder(ctx, '1'))).kind).toBe('backoff');
+    expect((await failure(doudianAdapter.getOrder(ctx, '1'))).kind).toBe('backoff');
     await addFault({ kind: 'http5xx', times: 1 });
-    expect((await caught(doudianAdapter.getOrder(ctx, '1'))).kind).toBe('retry');
+    expect((await failure(doudianAdapter.getOrder(ctx, '1'))).kind).toBe('retry');
   });
 
   it('a cut body or an HTML page is bad_response', async () => {
     await addFault({ kind: 'malformed', times: 1 });
-    expect((await caught(doudianAdapter.listOrders(ctxFor({ accessToken: shop.accessToken }), { from: BASE - HOUR, to: BASE }))).kind).toBe('bad_response');
+    expect((await failure(doudianAdapter.listOrders(ctxFor({ accessToken: shop.accessToken }), { from: BASE - HOUR, to: BASE }))).kind).toBe('bad_response');
     const html = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>系统维护中</body></html>');
     });
     const url = await listen(html);
     try {
-      const err = await caught(doudianAdapter.getOrder(ctxFor({ accessToken: 'x', endpoint: url }), '1'));
+      const err = await failure(doudianAdapter.getOrder(ctxFor({ accessToken: 'x', endpoint: url }), '1'));
       expect(err.kind).toBe('bad_response');
       expect(err.message).toContain('网页');
     } finally {
@@ -340,15 +315,3 @@ async function stateShop(): Promise<{ accessToken: string; refreshToken: string 
   return ((await res.json()) as { shops: { accessToken: string; refreshToken: string }[] }).shops[0]!;
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a push');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

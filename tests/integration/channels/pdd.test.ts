@@ -2,12 +2,12 @@
 // delivery, and every failure the poller / outbox must tell apart.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { createHttpClient } from '../../../src-main/core/channels/http.js';
 import { pddAdapter } from '../../../src-main/core/channels/pdd/index.js';
 import type { ChannelContext, DeliveryRequest, HttpClient, ShopCredentials } from '../../../src-main/core/channels/types.js';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { createPddSimulator } from '../../../src-main/sandbox/platforms/pdd/index.js';
+import { type Ledger, failure, sandboxControls } from './harness.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-01T12:00:00+08:00');
@@ -20,31 +20,11 @@ interface Shop {
   refreshToken: string;
   tokenExpiresAt: number;
 }
-interface Ledger {
-  orderId: string;
-  deliveries: { lineId: string; content: string }[];
-}
-
 let now = T0;
 let sb: Sandbox;
+const { control, addFault } = sandboxControls('pdd', () => sb);
 let shop: Shop;
 let itemId: string;
-
-async function control<T>(action: string, body: unknown): Promise<T> {
-  const res = await fetch(`${sb.url}/_control/pdd/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`control ${action} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function addFault(rule: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sb.url}/_control/faults`, { method: 'POST', body: JSON.stringify({ simulator: 'pdd', ...rule }) });
-  expect(res.status).toBe(201);
-}
 
 function creds(over: Partial<ShopCredentials> = {}): ShopCredentials {
   return {
@@ -80,15 +60,6 @@ function delivery(orderId: string, message = '卡号 K-1 密码 P-1'): DeliveryR
     message,
     keys: [{ cardNo: 'K-1', secret: 'P-1', expiresAt: null }],
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ChannelError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
 }
 
 /** A raw gateway call signed by hand (independent of the adapter), for checks the adapter never makes. */
@@ -220,7 +191,7 @@ describe('拼多多 adapter ↔ simulator', () => {
     await control('refund', { orderId: refunded });
     await control('refund', { orderId: asking, requestOnly: true });
     for (const id of [unpaid, refunded!, asking!]) {
-      const err = await rejection(pddAdapter.deliver(context(), delivery(id)));
+      const err = await failure(pddAdapter.deliver(context(), delivery(id)));
       expect(err.kind).toBe('give_up');
       expect(err.details.platformCode).toBe(50000);
     }
@@ -229,7 +200,7 @@ describe('拼多多 adapter ↔ simulator', () => {
   });
 
   it('answers a wrong secret with the signature error kind', async () => {
-    const err = await rejection(pddAdapter.testConnection(context(creds({ appSecret: 'not-the-secret' }))));
+    const err = await failure(pddAdapter.testConnection(context(creds({ appSecret: 'not-the-secret' }))));
     expect(err.kind).toBe('bad_signature');
     expect(err.details.platformCode).toBe(20004);
     expect(err.message).toContain('Client Secret');
@@ -262,7 +233,7 @@ describe('拼多多 adapter ↔ simulator', () => {
 
     // The adapter on a machine whose clock is 10 minutes off gets a readable give_up.
     const skewed = { ...context(), now: () => now - 10 * MIN };
-    const err = await rejection(pddAdapter.listOrders(skewed, { from: now - 40 * MIN, to: now - 20 * MIN }));
+    const err = await failure(pddAdapter.listOrders(skewed, { from: now - 40 * MIN, to: now - 20 * MIN }));
     expect(err.kind).toBe('give_up');
     expect(err.message).toContain('系统时间');
   });
@@ -279,7 +250,7 @@ describe('拼多多 adapter ↔ simulator', () => {
 
     await control('expireToken', { shopId: shop.shopId });
     const noRefresh = context(creds({ accessToken: ctx.saved[0]!.accessToken, refreshToken: undefined }));
-    const err = await rejection(pddAdapter.getOrder(noRefresh, id!));
+    const err = await failure(pddAdapter.getOrder(noRefresh, id!));
     expect(err.kind).toBe('reauth');
   });
 
@@ -287,7 +258,7 @@ describe('拼多多 adapter ↔ simulator', () => {
     await control('setRateLimit', { api: 'orders', perSecond: 1, burst: 1 });
     const window = { from: T0 - 10 * MIN, to: T0 - 5 * MIN };
     await pddAdapter.listOrders(context(), window);
-    const err = await rejection(pddAdapter.listOrders(context(), window));
+    const err = await failure(pddAdapter.listOrders(context(), window));
     expect(err.kind).toBe('backoff');
     expect(err.details.platformCode).toBe(52101);
     expect(err.retryAfterMs).toBeGreaterThan(0);
@@ -295,18 +266,18 @@ describe('拼多多 adapter ↔ simulator', () => {
     await expect(pddAdapter.listOrders(context(), window)).resolves.toEqual([]);
 
     await addFault({ kind: 'rateLimit', times: 1 });
-    const injected = await rejection(pddAdapter.listOrders(context(), window));
+    const injected = await failure(pddAdapter.listOrders(context(), window));
     expect(injected).toMatchObject({ kind: 'backoff', details: expect.objectContaining({ platformCode: 70031 }) as object });
   });
 
   it('maps a 5xx to retry and an HTML / cut body to bad_response', async () => {
     await addFault({ kind: 'http5xx', status: 502, times: 1 });
-    expect((await rejection(pddAdapter.testConnection(context()))).kind).toBe('retry');
+    expect((await failure(pddAdapter.testConnection(context()))).kind).toBe('retry');
     await addFault({ kind: 'malformed', times: 1 });
-    expect((await rejection(pddAdapter.testConnection(context()))).kind).toBe('bad_response');
+    expect((await failure(pddAdapter.testConnection(context()))).kind).toBe('bad_response');
 
     const html: HttpClient = () => Promise.resolve({ status: 200, headers: {}, text: '<html><body>502 Bad Gateway</body></html>' });
-    const err = await rejection(pddAdapter.listOrders(context(creds(), html), { from: T0 - MIN, to: T0 }));
+    const err = await failure(pddAdapter.listOrders(context(creds(), html), { from: T0 - MIN, to: T0 }));
     expect(err.kind).toBe('bad_response');
     expect(err.message).toContain('网页');
   });

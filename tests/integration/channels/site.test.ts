@@ -1,15 +1,14 @@
 // 独立站 adapter against the simulated merchant site over real HTTP: signed pulls, paging, faults,
 // idempotent delivery and signed pushes.
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { createHttpClient } from '../../../src-main/core/channels/http.js';
 import { siteAdapter } from '../../../src-main/core/channels/site/index.js';
 import type { ChannelContext, DeliveryRequest, HttpClient, ShopCredentials } from '../../../src-main/core/channels/types.js';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { createSiteSimulator } from '../../../src-main/sandbox/platforms/site/index.js';
+import { type Ledger, failure, listen, sandboxControls, until } from './harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,10 +19,6 @@ interface Shop {
   appKey: string;
   appSecret: string;
 }
-interface Ledger {
-  orderId: string;
-  deliveries: { lineId: string; content: string }[];
-}
 interface SimOrderView {
   orderId: string;
   lines: { lineId: string; skuId: string }[];
@@ -31,6 +26,7 @@ interface SimOrderView {
 
 let now = BASE;
 let sb: Sandbox;
+const { control, addFault } = sandboxControls('site', () => sb);
 let shop: Shop;
 let itemId: string;
 
@@ -43,18 +39,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sb.close();
 });
-
-async function control<T>(action: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${sb.url}/_control/site/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`control ${action}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function addFault(rule: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sb.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ simulator: 'site', ...rule }) });
-  expect(res.status).toBe(201);
-}
 
 function ctxFor(overrides: Partial<ShopCredentials> = {}, http: HttpClient = createHttpClient()): ChannelContext {
   return {
@@ -88,15 +72,6 @@ function deliveryFor(order: SimOrderView, secret = 'KEY-Q-0001'): DeliveryReques
     message: `您的季卡卡密：${secret}`,
     keys: [{ cardNo: null, secret, expiresAt: null }],
   };
-}
-
-async function caught(p: Promise<unknown>): Promise<ChannelError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
 }
 
 /** A pull request signed by hand, independent of the adapter's signer. */
@@ -201,15 +176,15 @@ describe('独立站 delivery', () => {
     const [refunded] = await createOrders(1);
     await control('refund', { orderId: refunded });
     const ctx = ctxFor();
-    expect(await caught(siteAdapter.deliver(ctx, deliveryFor(await orderView(unpaid!))))).toMatchObject({ kind: 'give_up', details: { platformCode: 'order_not_paid' } });
-    expect(await caught(siteAdapter.deliver(ctx, deliveryFor(await orderView(refunded!))))).toMatchObject({ kind: 'give_up', details: { platformCode: 'order_refunded' } });
+    expect(await failure(siteAdapter.deliver(ctx, deliveryFor(await orderView(unpaid!))))).toMatchObject({ kind: 'give_up', details: { platformCode: 'order_not_paid' } });
+    expect(await failure(siteAdapter.deliver(ctx, deliveryFor(await orderView(refunded!))))).toMatchObject({ kind: 'give_up', details: { platformCode: 'order_refunded' } });
     expect((await control<Ledger[]>('ledger')).flatMap((l) => l.deliveries)).toHaveLength(0);
   });
 });
 
 describe('独立站 protocol rules', () => {
   it('a wrong secret is refused as a bad signature', async () => {
-    const err = await caught(siteAdapter.listOrders(ctxFor({ appSecret: 'wrong' }), { from: BASE - HOUR, to: BASE }));
+    const err = await failure(siteAdapter.listOrders(ctxFor({ appSecret: 'wrong' }), { from: BASE - HOUR, to: BASE }));
     expect(err).toMatchObject({ kind: 'bad_signature', details: { httpStatus: 401, platformCode: 'bad_signature' } });
   });
 
@@ -230,25 +205,25 @@ describe('独立站 protocol rules', () => {
     const ctx = ctxFor();
     await control('setRateLimit', { perSecond: 1 });
     await siteAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE });
-    const limited = await caught(siteAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }));
+    const limited = await failure(siteAdapter.listOrders(ctx, { from: BASE - HOUR, to: BASE }));
     expect(limited).toMatchObject({ kind: 'backoff', details: { retryAfterMs: 1000 } });
     await addFault({ kind: 'rateLimit', times: 1 });
-    expect(await caught(siteAdapter.getOrder(ctx, 'SO1'))).toMatchObject({ kind: 'backoff', details: { retryAfterMs: 2000 } });
+    expect(await failure(siteAdapter.getOrder(ctx, 'SO1'))).toMatchObject({ kind: 'backoff', details: { retryAfterMs: 2000 } });
     await addFault({ kind: 'http5xx', times: 1 });
-    expect((await caught(siteAdapter.getOrder(ctx, 'SO1'))).kind).toBe('retry');
+    expect((await failure(siteAdapter.getOrder(ctx, 'SO1'))).kind).toBe('retry');
   });
 
   it('a cut body or an HTML page is bad_response', async () => {
     await createOrders(1);
     await addFault({ kind: 'malformed', times: 1 });
-    expect((await caught(siteAdapter.listOrders(ctxFor(), { from: BASE - HOUR, to: BASE }))).kind).toBe('bad_response');
+    expect((await failure(siteAdapter.listOrders(ctxFor(), { from: BASE - HOUR, to: BASE }))).kind).toBe('bad_response');
     const html = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>502</title>');
     });
     const url = await listen(html);
     try {
-      expect((await caught(siteAdapter.testConnection(ctxFor({ endpoint: url })))).kind).toBe('bad_response');
+      expect((await failure(siteAdapter.testConnection(ctxFor({ endpoint: url })))).kind).toBe('bad_response');
     } finally {
       html.close();
     }
@@ -296,15 +271,3 @@ describe('独立站 push', () => {
   });
 });
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for a push');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

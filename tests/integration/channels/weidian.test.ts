@@ -1,12 +1,12 @@
 // 微店 adapter against the 微店 simulator over real HTTP: token handling (the only credential on a call),
 // backwards paging, duplicates, refunds via the list, idempotent delivery and the failure kinds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { createHttpClient } from '../../../src-main/core/channels/http.js';
 import type { ChannelContext, DeliveryRequest, HttpClient, ShopCredentials } from '../../../src-main/core/channels/types.js';
 import { weidianAdapter } from '../../../src-main/core/channels/weidian/index.js';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { createWeidianSimulator } from '../../../src-main/sandbox/platforms/weidian/index.js';
+import { type Ledger, failure, sandboxControls } from './harness.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,10 +17,6 @@ interface Shop {
   appKey: string;
   appSecret: string;
 }
-interface Ledger {
-  orderId: string;
-  deliveries: { lineId: string; content: string }[];
-}
 interface WdBody {
   result: unknown;
   status: { status_code: number; status_reason: string };
@@ -28,24 +24,9 @@ interface WdBody {
 
 let now = T0;
 let sb: Sandbox;
+const { control, addFault } = sandboxControls('weidian', () => sb);
 let shop: Shop;
 let itemId: string;
-
-async function control<T>(action: string, body: unknown): Promise<T> {
-  const res = await fetch(`${sb.url}/_control/weidian/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (res.status !== 200) throw new Error(`control ${action} → ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function addFault(rule: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sb.url}/_control/faults`, { method: 'POST', body: JSON.stringify({ simulator: 'weidian', ...rule }) });
-  expect(res.status).toBe(201);
-}
 
 /** What the owner types: AppKey and AppSecret only; the adapter gets its own token. */
 function creds(over: Partial<ShopCredentials> = {}): ShopCredentials {
@@ -76,15 +57,6 @@ function delivery(orderId: string, message = '兑换码 WD-ABC-123'): DeliveryRe
     message,
     keys: [{ cardNo: null, secret: 'WD-ABC-123', expiresAt: null }],
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ChannelError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ChannelError);
-  return err as ChannelError;
 }
 
 async function rawApi(pub: Record<string, unknown>, param: Record<string, unknown>): Promise<WdBody> {
@@ -208,7 +180,7 @@ describe('微店 adapter ↔ simulator', () => {
     await control('refund', { orderId: refunded });
     await control('refund', { orderId: asking, requestOnly: true });
     for (const id of [unpaid, refunded!, asking!]) {
-      const err = await rejection(weidianAdapter.deliver(context(), delivery(id)));
+      const err = await failure(weidianAdapter.deliver(context(), delivery(id)));
       expect(err.kind).toBe('give_up');
       expect(err.details.platformCode).toBe(40003);
     }
@@ -216,7 +188,7 @@ describe('微店 adapter ↔ simulator', () => {
   });
 
   it('answers a wrong secret with the signature error kind', async () => {
-    const err = await rejection(weidianAdapter.testConnection(context(creds({ appSecret: 'wrong' }))));
+    const err = await failure(weidianAdapter.testConnection(context(creds({ appSecret: 'wrong' }))));
     expect(err.kind).toBe('bad_signature');
     expect(err.message).toContain('AppSecret');
     await expect(weidianAdapter.testConnection(context())).resolves.toEqual({});
@@ -269,21 +241,21 @@ describe('微店 adapter ↔ simulator', () => {
     const window = { from: T0 - 10 * MIN, to: T0 - 5 * MIN };
     const ctx = context();
     await weidianAdapter.listOrders(ctx, window);
-    const limited = await rejection(weidianAdapter.listOrders(ctx, window));
+    const limited = await failure(weidianAdapter.listOrders(ctx, window));
     expect(limited).toMatchObject({ kind: 'backoff', details: expect.objectContaining({ platformCode: 10020 }) as object });
     expect(limited.retryAfterMs).toBeGreaterThan(0);
     now += 1000;
     await expect(weidianAdapter.listOrders(ctx, window)).resolves.toEqual([]);
 
     await addFault({ kind: 'rateLimit', pathPrefix: '/api', times: 1 });
-    expect((await rejection(weidianAdapter.listOrders(ctx, { ...window, to: window.to + 1 }))).kind).toBe('backoff');
+    expect((await failure(weidianAdapter.listOrders(ctx, { ...window, to: window.to + 1 }))).kind).toBe('backoff');
     await addFault({ kind: 'http5xx', status: 503, times: 1 });
-    expect((await rejection(weidianAdapter.getOrder(ctx, '1'))).kind).toBe('retry');
+    expect((await failure(weidianAdapter.getOrder(ctx, '1'))).kind).toBe('retry');
     await addFault({ kind: 'malformed', pathPrefix: '/api', times: 1 });
-    expect((await rejection(weidianAdapter.getOrder(ctx, '1'))).kind).toBe('bad_response');
+    expect((await failure(weidianAdapter.getOrder(ctx, '1'))).kind).toBe('bad_response');
 
     const html: HttpClient = () => Promise.resolve({ status: 200, headers: {}, text: '<!doctype html><title>维护中</title>' });
-    const err = await rejection(weidianAdapter.testConnection(context(creds(), html)));
+    const err = await failure(weidianAdapter.testConnection(context(creds(), html)));
     expect(err.kind).toBe('bad_response');
   });
 });

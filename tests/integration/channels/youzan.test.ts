@@ -4,12 +4,13 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src-main/core/channels/errors.js';
+import type { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { createHttpClient } from '../../../src-main/core/channels/http.js';
 import type { ChannelContext, DeliveryRequest, HttpClient, ShopCredentials } from '../../../src-main/core/channels/types.js';
 import { youzanAdapter } from '../../../src-main/core/channels/youzan/index.js';
 import { startSandbox, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { createYouzanSimulator } from '../../../src-main/sandbox/platforms/youzan/index.js';
+import { type Ledger, failure, sandboxControls } from './harness.js';
 
 const T0 = Date.UTC(2026, 0, 15, 2, 0, 0); // 2026-01-15 10:00:00 in Beijing
 const MIN = 60_000;
@@ -23,13 +24,9 @@ interface Shop {
   accessToken: string;
   tokenExpiresAt: number;
 }
-interface Ledger {
-  orderId: string;
-  deliveries: { lineId: string; content: string }[];
-}
-
 let now: number;
 let sb: Sandbox;
+const { control, addFault } = sandboxControls('youzan', () => sb);
 
 beforeEach(async () => {
   now = T0;
@@ -38,17 +35,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sb.close();
 });
-
-async function control<T>(action: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${sb.url}/_control/youzan/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${action}: ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function addFault(rule: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sb.url}/_control/faults`, { method: 'POST', body: JSON.stringify({ simulator: 'youzan', ...rule }) });
-  expect(res.status).toBe(201);
-}
 
 /** Credentials as the owner types them: no token, KeyDesk fetches it. */
 async function setupShop(): Promise<{ shop: Shop; creds: ShopCredentials; itemIds: string[] }> {
@@ -67,16 +53,6 @@ function ctxFor(creds: ShopCredentials, http: HttpClient = createHttpClient(), s
 async function createOrders(shopId: string, itemId: string, count: number, pay = true): Promise<string[]> {
   const made = await control<{ orders?: { orderId: string }[]; orderId?: string }>('createOrder', { shopId, lines: [{ itemId }], pay, count });
   return made.orders ? made.orders.map((o) => o.orderId) : [made.orderId!];
-}
-
-async function failure(promise: Promise<unknown>): Promise<ChannelError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ChannelError);
-    return err as ChannelError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const beijing = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');

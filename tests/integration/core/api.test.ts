@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { startSandbox, createDemoShop, type Sandbox } from '../../../src-main/sandbox/index.js';
+import { startSandbox, allSimulators, type Sandbox } from '../../../src-main/sandbox/index.js';
 import { testCore, unlockedCore, expectOk } from '../../helpers/core.js';
 import type { SandboxStatus, Settings } from '../../../src-shared/contract/index.js';
 
@@ -31,16 +31,21 @@ describe('core.call: the one door every host uses', () => {
   });
 
   it('opens the demo shop once in the sandbox, keeps its secret sealed, and audits it', async () => {
-    sandbox = await startSandbox({ port: 0, simulators: [createDemoShop()] });
+    sandbox = await startSandbox({ port: 0, simulators: allSimulators() });
     const { core } = await unlockedCore({ sandboxUrl: sandbox.url });
     const first = expectOk<SandboxStatus>(await core.call('sandbox.openDemoShop', { name: '小王的试用店' }));
     expect(first).toMatchObject({ running: true, demoShop: { name: '小王的试用店' } });
-    expect(first.simulators.map((s) => s.name)).toContain('demo-shop');
+    expect(first.simulators.map((s) => s.name)).toContain('taobao');
     const again = expectOk<SandboxStatus>(await core.call('sandbox.openDemoShop', {}));
     expect(again.demoShop?.shopId).toBe(first.demoShop?.shopId);
-    const state = (await (await fetch(`${sandbox.url}/_control/demo-shop/state`)).json()) as { shops: unknown[] };
+    // One 淘宝 shop on the sandbox platform, connected in KeyDesk like a real one, with demo keys in stock.
+    const state = (await (await fetch(`${sandbox.url}/_control/taobao/state`)).json()) as { shops: unknown[] };
     expect(state.shops).toHaveLength(1);
-    expect(core.services.audit.list(10).entries.filter((e) => e.action === 'sandbox.demoShop.open')).toHaveLength(1);
+    expect(core.services.orders.shops.list()).toMatchObject([{ platform: 'taobao', name: '小王的试用店', sandbox: true, pollSeconds: 10 }]);
+    expect(core.services.products.list()[0]).toMatchObject({ code: 'DEMO-IQIYI-M', stock: { available: 30 } });
+    expect(core.services.audit.list(50).entries.filter((e) => e.action === 'sandbox.demoShop.open')).toHaveLength(1);
+    core.services.orders.stop();
+    core.close();
   });
 
   it('says the sandbox is off when the host did not start one', async () => {

@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { doudianError, isAlreadyProcessed, isTokenProblem, type DoudianEnvelope } from '../../../src-main/core/channels/doudian/errors.js';
-import { formatGmt8, orderStatusOf, parseGmt8, refundStateOf, toPlatformOrder, toRefundNotice } from '../../../src-main/core/channels/doudian/parse.js';
+import { orderStatusOf, refundStateOf, toPlatformOrder, toRefundNotice } from '../../../src-main/core/channels/doudian/parse.js';
 import { orderIdFromData, parseDoudianPush, pushKind } from '../../../src-main/core/channels/doudian/push.js';
 import { paramJson, pushSignature, signRequest } from '../../../src-main/core/channels/doudian/sign.js';
 
@@ -157,12 +157,6 @@ describe('抖店 order parsing', () => {
       order_info: { shop_order_id: '6912345678901234567' },
     });
     expect(n).toMatchObject({ orderId: '6912345678901234567', lineId: '6912345678901234568', refundId: '7001', state: 'refunded', amountFen: 1990, updatedAt: 1_780_000_100_000 });
-  });
-
-  it('formats and parses Beijing time (GMT+8)', () => {
-    expect(formatGmt8(Date.UTC(2026, 0, 31, 16, 30, 5))).toBe('2026-02-01 00:30:05');
-    expect(parseGmt8('2026-02-01 00:30:05')).toBe(Date.UTC(2026, 0, 31, 16, 30, 5));
-    expect(parseGmt8('2026/02/01')).toBeUndefined();
   });
 });
 

@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { isAlreadyShipped, pddChannelError } from '../../../src-main/core/channels/pdd/errors.js';
-import { parsePddOrder, parsePddRefund, statusFrom } from '../../../src-main/core/channels/pdd/parse.js';
+import { parsePddOrder, parsePddRefund, pddUnits, statusFrom } from '../../../src-main/core/channels/pdd/parse.js';
 import { pddSign, withoutNulls } from '../../../src-main/core/channels/pdd/sign.js';
-import { formatGmt8, parseGmt8, yuanToFen } from '../../../src-main/core/channels/pdd/units.js';
+import { formatGmt8 } from '../../../src-main/core/channels/units.js';
 
 const md5Upper = (s: string) => createHash('md5').update(s, 'utf8').digest('hex').toUpperCase();
 
@@ -114,18 +114,18 @@ describe('units', () => {
     ['1234567.89', 123456789],
     ['5.500', 550],
   ])('yuanToFen(%j) = %i', (input, fen) => {
-    expect(yuanToFen(input, '拼多多', 'pay_amount')).toBe(fen);
+    expect(pddUnits.yuanToFen(input, 'pay_amount')).toBe(fen);
   });
 
   it.each([['abc'], ['-1.00'], ['1.005'], [''], [null], ['1e3']])('rejects %j as bad_response', (input) => {
-    expect(() => yuanToFen(input, '拼多多', 'pay_amount')).toThrow(expect.objectContaining({ kind: 'bad_response' }) as Error);
+    expect(() => pddUnits.yuanToFen(input, 'pay_amount')).toThrow(expect.objectContaining({ kind: 'bad_response' }) as Error);
   });
 
   it('reads Beijing-time strings as +08:00', () => {
-    expect(parseGmt8('2026-03-01 12:00:00', '拼多多', 'updated_at')).toBe(Date.parse('2026-03-01T12:00:00+08:00'));
-    expect(parseGmt8('2026-01-01 00:00:05', '拼多多', 'updated_at')).toBe(Date.parse('2025-12-31T16:00:05Z'));
-    expect(parseGmt8('', '拼多多', 'pay_time')).toBeNull();
-    expect(() => parseGmt8('2026/03/01', '拼多多', 'pay_time')).toThrow(expect.objectContaining({ kind: 'bad_response' }) as Error);
+    expect(pddUnits.optionalGmt8('2026-03-01 12:00:00', 'updated_at')).toBe(Date.parse('2026-03-01T12:00:00+08:00'));
+    expect(pddUnits.optionalGmt8('2026-01-01 00:00:05', 'updated_at')).toBe(Date.parse('2025-12-31T16:00:05Z'));
+    expect(pddUnits.optionalGmt8('', 'pay_time')).toBeNull();
+    expect(() => pddUnits.optionalGmt8('2026/03/01', 'pay_time')).toThrow(expect.objectContaining({ kind: 'bad_response' }) as Error);
     expect(formatGmt8(Date.parse('2026-03-01T04:00:00Z'))).toBe('2026-03-01 12:00:00');
   });
 });

@@ -2,7 +2,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { topBanMs, topError } from '../../../src-main/core/channels/taobao/errors.js';
-import { formatGmt8, parseGmt8, quoteLongIds, yuanToFen } from '../../../src-main/core/channels/taobao/format.js';
+import { quoteLongIds, taobaoUnits } from '../../../src-main/core/channels/taobao/format.js';
+import { formatGmt8 } from '../../../src-main/core/channels/units.js';
 import { topSign, topSignBase } from '../../../src-main/core/channels/taobao/sign.js';
 import { ChannelError } from '../../../src-main/core/channels/errors.js';
 
@@ -88,21 +89,21 @@ describe('淘宝 money and time', () => {
     [9.82, 982],
     ['-3.10', -310],
   ] as const)('%s 元 → %i 分', (yuan, fen) => {
-    expect(yuanToFen(yuan)).toBe(fen);
+    expect(taobaoUnits.yuanToFen(yuan, 'payment')).toBe(fen);
   });
 
   it.each(['1.005', 'abc', '', '1,000.00', '1e3', 0.1 + 0.2])('refuses %s instead of rounding', (bad) => {
-    expect(() => yuanToFen(bad)).toThrow(ChannelError);
+    expect(() => taobaoUnits.yuanToFen(bad, 'payment')).toThrow(ChannelError);
   });
 
   it('reads Beijing time as +08:00 and writes it back', () => {
-    expect(parseGmt8('2026-01-15 10:00:00')).toBe(Date.UTC(2026, 0, 15, 2, 0, 0));
-    expect(parseGmt8('2026-01-01 07:59:59')).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
+    expect(taobaoUnits.parseGmt8('2026-01-15 10:00:00', 'modified')).toBe(Date.UTC(2026, 0, 15, 2, 0, 0));
+    expect(taobaoUnits.parseGmt8('2026-01-01 07:59:59', 'modified')).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
     expect(formatGmt8(Date.UTC(2025, 11, 31, 16, 0, 0, 999))).toBe('2026-01-01 00:00:00');
   });
 
   it.each(['2026-02-30 00:00:00', '2026-01-15T10:00:00', '2026-01-15 10:00', '2026-1-15 10:00:00'])('refuses %s', (bad) => {
-    expect(() => parseGmt8(bad)).toThrow(ChannelError);
+    expect(() => taobaoUnits.parseGmt8(bad, 'modified')).toThrow(ChannelError);
   });
 
   it('keeps every digit of int64 ids, and leaves text inside strings alone', () => {

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../../src-main/core/channels/errors.js';
 import { unwrap } from '../../../src-main/core/channels/youzan/client.js';
 import { tokenRefusal, youzanError } from '../../../src-main/core/channels/youzan/errors.js';
-import { formatGmt8, parseGmt8, yuanToFen } from '../../../src-main/core/channels/youzan/format.js';
 import { signYouzanPush } from '../../../src-main/core/channels/youzan/push.js';
-import { parseTrade } from '../../../src-main/core/channels/youzan/parse.js';
+import { parseTrade, youzanUnits } from '../../../src-main/core/channels/youzan/parse.js';
+import { formatGmt8 } from '../../../src-main/core/channels/units.js';
 
 function thrown(fn: () => unknown): ChannelError {
   try {
@@ -108,14 +108,14 @@ describe('有赞 orders', () => {
 
 describe('有赞 money and time', () => {
   it.each([['9.82', 982], ['13', 1300], ['0.1', 10], [199, 19900]] as const)('%s 元 → %i 分', (yuan, fen) => {
-    expect(yuanToFen(yuan)).toBe(fen);
+    expect(youzanUnits.yuanToFen(yuan, 'payment')).toBe(fen);
   });
   it.each(['9.825', '', 'NaN'])('refuses %s', (bad) => {
-    expect(() => yuanToFen(bad)).toThrow(ChannelError);
+    expect(() => youzanUnits.yuanToFen(bad, 'payment')).toThrow(ChannelError);
   });
   it('reads and writes Beijing time', () => {
-    expect(parseGmt8('2019-06-01 17:26:25')).toBe(Date.UTC(2019, 5, 1, 9, 26, 25));
+    expect(youzanUnits.parseGmt8('2019-06-01 17:26:25', 'update_time')).toBe(Date.UTC(2019, 5, 1, 9, 26, 25));
     expect(formatGmt8(Date.UTC(2019, 5, 1, 9, 26, 25, 500))).toBe('2019-06-01 17:26:25');
-    expect(() => parseGmt8('2019-06-01')).toThrow(ChannelError);
+    expect(() => youzanUnits.parseGmt8('2019-06-01', 'update_time')).toThrow(ChannelError);
   });
 });

@@ -1,10 +1,12 @@
 // 抖店 channel adapter: order.searchList / order.orderDetail / afterSale.List for capture,
 // coupons.syncV2 for card delivery, token.create / token.refresh, and the signed message push.
 import { ChannelError } from '../errors.js';
+import { keepNewest, readBackwards, type Page } from '../paging.js';
 import type { ChannelAdapter, ChannelContext, PlatformOrder, RefundNotice, TimeWindow } from '../types.js';
+import { formatGmt8, toUnixSeconds } from '../units.js';
 import { DEFAULT_ENDPOINT, call, dataOf, renewToken } from './client.js';
 import { doudianError, isAlreadyProcessed, isUnknownOrder } from './errors.js';
-import { formatGmt8, toPlatformOrder, toRefundNotice } from './parse.js';
+import { toPlatformOrder, toRefundNotice } from './parse.js';
 import { doudianPushAck, parseDoudianPush } from './push.js';
 
 const DAY_MS = 86_400_000;
@@ -21,33 +23,22 @@ const limits = {
   pageSize: PAGE_SIZE,
 };
 
-interface Page<T> {
-  total: number;
-  rows: T[];
-}
-
-type Fetch<T> = (startS: number, endS: number, page: number) => Promise<Page<T>>;
+/** A list page with its total, which 抖店 gives on every page. */
+type Counted<T> = Page<T> & { total: number };
+type Fetch<T> = (startS: number, endS: number, page: number) => Promise<Counted<T>>;
 
 /**
- * Every row of a window, in the safe order: page 0 to learn the total, then from the last page back to
- * page 0. Rows that move while we page can then only be read twice, never skipped. A window whose total
- * passes 50,000 is halved.
+ * Every row of a window (inclusive Unix seconds), pages numbered from 0 and read in the safe order of
+ * ../paging.ts. A window whose total passes 50,000 cannot be paged through: it is halved.
  */
-async function collect<T>(fetch: Fetch<T>, startS: number, endS: number, keep: (row: T) => void): Promise<void> {
+async function collect<T>(fetch: Fetch<T>, startS: number, endS: number): Promise<T[]> {
   const first = await fetch(startS, endS, 0);
   if (first.total > MAX_RESULTS) {
     if (endS <= startS) throw new ChannelError('give_up', `抖店同一秒内的订单超过 ${MAX_RESULTS} 条，无法翻页读取`);
     const mid = Math.floor((startS + endS) / 2);
-    await collect(fetch, startS, mid, keep);
-    await collect(fetch, mid + 1, endS, keep);
-    return;
+    return [...(await collect(fetch, startS, mid)), ...(await collect(fetch, mid + 1, endS))];
   }
-  const pages = Math.ceil(first.total / PAGE_SIZE);
-  if (pages <= 1) {
-    first.rows.forEach(keep);
-    return;
-  }
-  for (let page = pages - 1; page >= 0; page--) (await fetch(startS, endS, page)).rows.forEach(keep);
+  return readBackwards((page) => fetch(startS, endS, page), { pageSize: PAGE_SIZE, firstPage: 0 }, first);
 }
 
 /** Windows longer than the limit are read in consecutive slices; older than 90 days is refused. */
@@ -59,28 +50,22 @@ function windowsOf(ctx: ChannelContext, window: TimeWindow, historyMs: number): 
   const out: { startS: number; endS: number }[] = [];
   for (let from = window.from; from <= window.to; from += limits.maxWindowMs) {
     const to = Math.min(window.to, from + limits.maxWindowMs - 1);
-    out.push({ startS: Math.floor(from / 1000), endS: Math.floor(to / 1000) });
+    out.push({ startS: toUnixSeconds(from), endS: toUnixSeconds(to) });
   }
   return out;
 }
 
-function listOf(data: unknown, key: string): Page<unknown> {
+function listOf(data: unknown, key: string): Counted<unknown> {
   const d = data as Record<string, unknown> | null;
   const rows = d?.[key];
   const total = d?.total;
   if (!Array.isArray(rows) && rows !== undefined && rows !== null) {
     throw new ChannelError('bad_response', `抖店返回的 ${key} 不是列表`);
   }
-  return { total: typeof total === 'number' ? total : Number(total ?? 0), rows: Array.isArray(rows) ? rows : [] };
-}
-
-function keepNewest<T extends { updatedAt: number }>(map: Map<string, T>, key: string, value: T): void {
-  const seen = map.get(key);
-  if (!seen || seen.updatedAt < value.updatedAt) map.set(key, value);
+  return { total: typeof total === 'number' ? total : Number(total ?? 0), items: Array.isArray(rows) ? rows : [] };
 }
 
 async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<PlatformOrder[]> {
-  const byId = new Map<string, PlatformOrder>();
   const fetch: Fetch<PlatformOrder> = async (startS, endS, page) => {
     const env = await call(ctx, 'order.searchList', {
       update_time_start: startS,
@@ -90,17 +75,15 @@ async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<Plat
       page,
       size: PAGE_SIZE,
     });
-    const { total, rows } = listOf(dataOf(env), 'shop_order_list');
-    return { total, rows: rows.map(toPlatformOrder) };
+    const { total, items } = listOf(dataOf(env), 'shop_order_list');
+    return { total, items: items.map(toPlatformOrder) };
   };
-  for (const w of windowsOf(ctx, window, limits.historyMs)) {
-    await collect(fetch, w.startS, w.endS, (o) => keepNewest(byId, o.orderId, o));
-  }
-  return [...byId.values()];
+  const orders: PlatformOrder[] = [];
+  for (const w of windowsOf(ctx, window, limits.historyMs)) orders.push(...(await collect(fetch, w.startS, w.endS)));
+  return keepNewest(orders, (o) => o.orderId);
 }
 
 async function listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<RefundNotice[]> {
-  const byId = new Map<string, RefundNotice>();
   const fetch: Fetch<RefundNotice> = async (startS, endS, page) => {
     const env = await call(ctx, 'afterSale.List', {
       update_start_time: startS,
@@ -109,13 +92,12 @@ async function listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<Ref
       page,
       size: PAGE_SIZE,
     });
-    const { total, rows } = listOf(dataOf(env), 'items');
-    return { total, rows: rows.map(toRefundNotice) };
+    const { total, items } = listOf(dataOf(env), 'items');
+    return { total, items: items.map(toRefundNotice) };
   };
-  for (const w of windowsOf(ctx, window, limits.historyMs)) {
-    await collect(fetch, w.startS, w.endS, (r) => keepNewest(byId, r.refundId, r));
-  }
-  return [...byId.values()];
+  const refunds: RefundNotice[] = [];
+  for (const w of windowsOf(ctx, window, limits.historyMs)) refunds.push(...(await collect(fetch, w.startS, w.endS)));
+  return keepNewest(refunds, (r) => r.refundId);
 }
 
 export const doudianAdapter: ChannelAdapter = {
@@ -134,7 +116,7 @@ export const doudianAdapter: ChannelAdapter = {
   async testConnection(ctx) {
     let shopName: string | undefined;
     if (!ctx.creds.accessToken) shopName = (await renewToken(ctx)).shopName;
-    const nowS = Math.floor(ctx.now() / 1000);
+    const nowS = toUnixSeconds(ctx.now());
     const env = await call(ctx, 'order.searchList', {
       update_time_start: nowS - 3600,
       update_time_end: nowS,
@@ -142,7 +124,7 @@ export const doudianAdapter: ChannelAdapter = {
       page: 0,
       size: 1,
     });
-    const first = listOf(dataOf(env), 'shop_order_list').rows[0] as { shop_name?: unknown } | undefined;
+    const first = listOf(dataOf(env), 'shop_order_list').items[0] as { shop_name?: unknown } | undefined;
     shopName ??= typeof first?.shop_name === 'string' ? first.shop_name : undefined;
     return shopName ? { shopName } : {};
   },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ChannelError } from '../errors.js';
 import type { OrderStatus, PlatformOrder, PlatformOrderLine, RefundNotice, RefundState } from '../types.js';
+import { fromUnixSeconds } from '../units.js';
 
 const int = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -116,8 +117,8 @@ export function toPlatformOrder(raw: unknown): PlatformOrder {
     status: orderStatusOf(o.order_status),
     platformStatus: String(o.order_status),
     amountFen: o.pay_amount,
-    paidAt: o.pay_time ? o.pay_time * 1000 : null,
-    updatedAt: o.update_time * 1000,
+    paidAt: o.pay_time ? fromUnixSeconds(o.pay_time) : null,
+    updatedAt: fromUnixSeconds(o.update_time),
     buyer: o.doudian_open_id ? { id: o.doudian_open_id } : {},
     ...(o.buyer_words ? { buyerMessage: o.buyer_words } : {}),
     lines: o.sku_order_list.map(toLine),
@@ -136,20 +137,7 @@ export function toRefundNotice(raw: unknown): RefundNotice {
     refundId: a.aftersale_id,
     state: refundStateOf(a.aftersale_status, a.refund_status ?? 0),
     amountFen: a.refund_amount ?? 0,
-    updatedAt: a.update_time * 1000,
+    updatedAt: fromUnixSeconds(a.update_time),
     raw,
   };
-}
-
-/** `yyyy-MM-dd HH:mm:ss` in Beijing time (GMT+8), the form 抖店 wants for grant_time. */
-export function formatGmt8(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Parses `yyyy-MM-dd HH:mm:ss` as GMT+8; undefined when the text is not that form. */
-export function parseGmt8(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(ms) ? undefined : ms;
 }

@@ -2,7 +2,8 @@
 // timestamp, so replays are caught by msg_id (the receiver drops ids it has seen).
 import { ChannelError } from '../errors.js';
 import type { PushNotice, PushReply, PushRequest, ShopCredentials } from '../types.js';
-import { pushSignature, sameHex } from './sign.js';
+import { pushHeader, sameHex } from '../verify.js';
+import { pushSignature } from './sign.js';
 
 /** 100 created · 101 paid · 106 cancelled · 200 after-sales requested · 206 refund succeeded. */
 export function pushKind(tag: string): PushNotice['kind'] {
@@ -19,13 +20,6 @@ export function pushKind(tag: string): PushNotice['kind'] {
   }
 }
 
-function header(headers: PushRequest['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
 /** p_id is a bare int64 in the data string: read its digits from the text, never through a JS number. */
 export function orderIdFromData(data: string): string {
   const m = /"p_id"\s*:\s*"?(\d+)"?/.exec(data);
@@ -33,12 +27,12 @@ export function orderIdFromData(data: string): string {
 }
 
 export function parseDoudianPush(creds: ShopCredentials, request: PushRequest): PushNotice[] {
-  const sign = header(request.headers, 'event-sign');
+  const sign = pushHeader(request.headers, 'event-sign');
   if (!sign) throw new ChannelError('bad_signature', '抖店推送缺少 event-sign 签名');
   if (!sameHex(sign, pushSignature(creds.appKey, request.body, creds.appSecret))) {
     throw new ChannelError('bad_signature', '抖店推送签名不对（App Key / App Secret 不匹配，或内容被改过）');
   }
-  const appId = header(request.headers, 'app-id');
+  const appId = pushHeader(request.headers, 'app-id');
   if (appId && appId !== creds.appKey) throw new ChannelError('bad_signature', '抖店推送来自另一个应用（app-id 不符）');
   let entries: unknown;
   try {

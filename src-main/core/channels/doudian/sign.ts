@@ -1,5 +1,5 @@
 // 抖店 request and push signatures. Pure functions: unit-tested against vectors built by hand.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** param_json: object keys sorted at every depth, arrays in order, no HTML escaping (JSON.stringify never escapes). */
 export function paramJson(params: unknown): string {
@@ -34,11 +34,4 @@ export function signRequest(secret: string, input: SignInput): string {
 /** Push `event-sign`: md5(app_key + raw body + app_secret), lower-case hex. */
 export function pushSignature(appKey: string, rawBody: Buffer, secret: string): string {
   return createHash('md5').update(Buffer.concat([Buffer.from(appKey, 'utf8'), rawBody, Buffer.from(secret, 'utf8')])).digest('hex');
-}
-
-/** Constant-time comparison of two hex strings (case-insensitive). */
-export function sameHex(a: string, b: string): boolean {
-  const x = Buffer.from(a.toLowerCase(), 'utf8');
-  const y = Buffer.from(b.toLowerCase(), 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -2,7 +2,9 @@
 // token refresh that a 10019 answer triggers (once per call).
 import { ChannelError, parseJson } from '../errors.js';
 import { httpStatusError } from '../http.js';
+import { isObject } from '../json.js';
 import type { ChannelContext, ShopCredentials } from '../types.js';
+import { toUnixSeconds } from '../units.js';
 import { PDD_CODES, isAlreadyShipped, isOrderMissing, pddChannelError, type PddErrorBody } from './errors.js';
 import { pddSign, withoutNulls, type PddParams } from './sign.js';
 
@@ -33,10 +35,6 @@ function routerUrl(creds: ShopCredentials): string {
   return `${(creds.endpoint ?? PDD_DEFAULT_ENDPOINT).replace(/\/+$/, '')}/api/router`;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Signs and posts one API call; returns the object under `rootKey` (e.g. `order_sn_increment_get_response`).
  * `withToken: false` is for the token refresh, which carries the refresh_token instead.
@@ -58,7 +56,7 @@ export async function pddCall(
     type,
     client_id: creds.appKey,
     ...(withToken && { access_token: creds.accessToken }),
-    timestamp: String(Math.floor(ctx.now() / 1000)),
+    timestamp: String(toUnixSeconds(ctx.now())),
     data_type: 'JSON',
   });
   params.sign = pddSign(params, creds.appSecret);

@@ -1,6 +1,7 @@
 // 拼多多 channel adapter: POP gateway, MD5-signed JSON calls, 30-minute increment windows paged backwards,
 // token refresh on 10019. 拼多多 has no push for this kind of app: orders are polled only.
 import { ChannelError } from '../errors.js';
+import { keepNewest, readBackwards, splitWindow, type BackwardsOptions, type Page } from '../paging.js';
 import type {
   ChannelAdapter,
   ChannelContext,
@@ -10,8 +11,8 @@ import type {
   RefundNotice,
   TimeWindow,
 } from '../types.js';
+import { toUnixSeconds } from '../units.js';
 import { PDD_DEFAULT_ENDPOINT, PDD_TITLE, PddCallError, pddCallFresh, refreshPddToken } from './client.js';
-import { fetchBackwards, splitWindow, type Page } from './paging.js';
 import { parsePddOrder, parsePddRefund } from './parse.js';
 
 export const PDD_PAGE_SIZE = 100;
@@ -24,24 +25,22 @@ const MINUTE = 60_000;
  */
 export const PDD_VIRTUAL_LOGISTICS_ID = 9999;
 
+/** Last page back to page 1; a runaway page count stops at 1,000 pages rather than looping. */
+const PAGING: BackwardsOptions = { pageSize: PDD_PAGE_SIZE, maxPages: { count: 1_000, platform: PDD_TITLE } };
+
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const count = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
 };
 
-function keepNewest<T extends { updatedAt: number }>(map: Map<string, T>, key: string, next: T): void {
-  const seen = map.get(key);
-  if (!seen || next.updatedAt >= seen.updatedAt) map.set(key, next);
-}
-
 async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<PlatformOrder[]> {
-  const byId = new Map<string, PlatformOrder>();
-  for (const piece of splitWindow(window.from, window.to, pddAdapter.limits.maxWindowMs)) {
+  const orders: PlatformOrder[] = [];
+  for (const piece of splitWindow(window, pddAdapter.limits.maxWindowMs)) {
     const fetchPage = async (page: number, counting: boolean): Promise<Page<unknown>> => {
       const root = await pddCallFresh(ctx, 'pdd.order.number.list.increment.get', 'order_sn_increment_get_response', {
-        start_updated_at: Math.floor(piece.from / 1000),
-        end_updated_at: Math.floor(piece.to / 1000),
+        start_updated_at: toUnixSeconds(piece.from),
+        end_updated_at: toUnixSeconds(piece.to),
         order_status: 5,
         refund_status: 5,
         is_lucky_flag: 0,
@@ -53,21 +52,18 @@ async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<Plat
       const total = count(root.total_count);
       return { items: list(root.order_sn_list), ...(total !== undefined && { total }), hasNext: root.has_next === true };
     };
-    for (const raw of await fetchBackwards(fetchPage, PDD_PAGE_SIZE, PDD_TITLE)) {
-      const order = parsePddOrder(raw);
-      keepNewest(byId, order.orderId, order);
-    }
+    for (const raw of await readBackwards(fetchPage, PAGING)) orders.push(parsePddOrder(raw));
   }
-  return [...byId.values()];
+  return keepNewest(orders, (o) => o.orderId);
 }
 
 async function listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<RefundNotice[]> {
-  const byId = new Map<string, RefundNotice>();
-  for (const piece of splitWindow(window.from, window.to, pddAdapter.limits.maxWindowMs)) {
+  const refunds: RefundNotice[] = [];
+  for (const piece of splitWindow(window, pddAdapter.limits.maxWindowMs)) {
     const fetchPage = async (page: number): Promise<Page<unknown>> => {
       const root = await pddCallFresh(ctx, 'pdd.refund.list.increment.get', 'refund_increment_get_response', {
-        start_updated_at: Math.floor(piece.from / 1000),
-        end_updated_at: Math.floor(piece.to / 1000),
+        start_updated_at: toUnixSeconds(piece.from),
+        end_updated_at: toUnixSeconds(piece.to),
         after_sales_status: 1,
         after_sales_type: 1,
         page,
@@ -76,12 +72,9 @@ async function listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<Ref
       const total = count(root.total_count) ?? 0;
       return { items: list(root.refund_list), total, hasNext: page * PDD_PAGE_SIZE < total };
     };
-    for (const raw of await fetchBackwards(fetchPage, PDD_PAGE_SIZE, PDD_TITLE)) {
-      const refund = parsePddRefund(raw);
-      keepNewest(byId, refund.refundId, refund);
-    }
+    for (const raw of await readBackwards(fetchPage, PAGING)) refunds.push(parsePddRefund(raw));
   }
-  return [...byId.values()];
+  return keepNewest(refunds, (r) => r.refundId);
 }
 
 async function getOrder(ctx: ChannelContext, orderId: string): Promise<PlatformOrder | null> {

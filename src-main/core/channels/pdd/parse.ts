@@ -1,23 +1,13 @@
 // 拼多多 order / after-sales JSON → the normalised shapes. Pure functions; `raw` keeps the platform's JSON.
 import { ChannelError } from '../errors.js';
+import { int, isObject, positionalLineId, text } from '../json.js';
 import type { OrderStatus, PlatformOrder, PlatformOrderLine, RefundNotice, RefundState } from '../types.js';
-import { parseGmt8, yuanToFen } from './units.js';
+import { unitsFor } from '../units.js';
 
 const T = '拼多多';
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const int = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
-/**
- * 拼多多 has no line ids: an order's goods are identified by position. The first line takes the order
- * number itself (almost every 拼多多 order has exactly one), further lines `<order_sn>-<n>`.
- */
-export function pddLineId(orderSn: string, index: number): string {
-  return index === 0 ? orderSn : `${orderSn}-${index + 1}`;
-}
+/** Unsigned 元 amounts; Beijing-time strings read leniently (see units.ts). */
+export const pddUnits = unitsFor({ platform: T, signedYuan: false, strictTime: false });
 
 /** refund_status: 1 none / after-sales closed · 2 after-sales open · 3 refunding · 4 refunded. */
 export function refundFromStatus(refundStatus: number): RefundState {
@@ -56,17 +46,18 @@ export function parsePddOrder(raw: unknown): PlatformOrder {
       throw new ChannelError('bad_response', `${T}订单 ${orderId} 的商品数量无法识别：${String(item.goods_count)}`);
     }
     return {
-      lineId: pddLineId(orderId, index),
+      // 拼多多 has no line ids: an order's goods are identified by position.
+      lineId: positionalLineId(orderId, index),
       itemId: text(item.goods_id),
       skuId: text(item.sku_id),
       outerId: text(item.outer_id) || text(item.outer_goods_id),
       title: text(item.goods_name),
       quantity,
-      priceFen: yuanToFen(item.goods_price, T, 'goods_price'),
+      priceFen: pddUnits.yuanToFen(item.goods_price, 'goods_price'),
       refund,
     };
   });
-  const updatedAt = parseGmt8(raw.updated_at, T, 'updated_at');
+  const updatedAt = pddUnits.optionalGmt8(raw.updated_at, 'updated_at');
   if (updatedAt === null) throw new ChannelError('bad_response', `${T}订单 ${orderId} 缺少 updated_at`);
   const buyerMessage = text(raw.buyer_memo);
   // risk_control_status 1: the order is under 拼多多's risk review and must not ship yet.
@@ -75,8 +66,8 @@ export function parsePddOrder(raw: unknown): PlatformOrder {
     orderId,
     status,
     platformStatus: `order_status=${orderStatus},refund_status=${refundStatus},confirm_status=${confirmStatus}`,
-    amountFen: yuanToFen(raw.pay_amount, T, 'pay_amount'),
-    paidAt: status === 'unpaid' ? null : parseGmt8(raw.pay_time, T, 'pay_time'),
+    amountFen: pddUnits.yuanToFen(raw.pay_amount, 'pay_amount'),
+    paidAt: status === 'unpaid' ? null : pddUnits.optionalGmt8(raw.pay_time, 'pay_time'),
     updatedAt,
     // Receiver fields come encrypted and 拼多多 gives no buyer id in order data.
     buyer: {},
@@ -99,7 +90,7 @@ export function parsePddRefund(raw: unknown): RefundNotice {
   const orderId = text(raw.order_sn);
   const refundId = text(raw.id);
   if (!orderId || !refundId) throw new ChannelError('bad_response', `${T}返回的售后单缺少 order_sn 或 id`);
-  const updatedAt = parseGmt8(raw.updated_time, T, 'updated_time');
+  const updatedAt = pddUnits.optionalGmt8(raw.updated_time, 'updated_time');
   if (updatedAt === null) throw new ChannelError('bad_response', `${T}售后单 ${refundId} 缺少 updated_time`);
   return {
     orderId,
@@ -107,7 +98,7 @@ export function parsePddRefund(raw: unknown): RefundNotice {
     lineId: '',
     refundId,
     state: refundFromAfterSales(int(raw.after_sales_status)),
-    amountFen: yuanToFen(raw.refund_amount, T, 'refund_amount'),
+    amountFen: pddUnits.yuanToFen(raw.refund_amount, 'refund_amount'),
     updatedAt,
     raw,
   };

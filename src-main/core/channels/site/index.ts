@@ -1,6 +1,7 @@
 // 独立站 channel adapter: KeyDesk's own protocol (PROTOCOL.md) — the site pushes signed paid/refund
 // events and serves a signed pull API (orders, refunds, one order, idempotent deliver).
 import { ChannelError } from '../errors.js';
+import { keepNewest, readBackwards, type Page } from '../paging.js';
 import type { ChannelAdapter, ChannelContext, PlatformOrder, RefundNotice, TimeWindow } from '../types.js';
 import { query, siteCall } from './client.js';
 import { toPlatformOrder, toRefundNotice } from './parse.js';
@@ -17,23 +18,18 @@ const limits = {
   pageSize: PAGE_SIZE,
 };
 
-interface Page {
-  total: number;
-  rows: unknown[];
-}
-
-function pageOf(data: unknown, key: string): Page {
+function pageOf(data: unknown, key: string): Page<unknown> {
   const d = data as Record<string, unknown> | null;
   const rows = d?.[key];
   if (!Array.isArray(rows) || typeof d?.total !== 'number') {
     throw new ChannelError('bad_response', `独立站返回的列表格式不对：缺少 ${key} 或 total`);
   }
-  return { total: d.total, rows };
+  return { total: d.total, items: rows };
 }
 
 /**
- * All rows of a window: page 1 to learn the total, then from the last page back to page 1. Pages are in
- * ascending updated_at, so a row changing mid-read can only be read twice, never skipped.
+ * All rows of a window, in the safe order of ../paging.ts. Pages are in ascending updated_at, so a row
+ * changing mid-read can only be read twice, never skipped.
  */
 async function readWindow(ctx: ChannelContext, path: string, key: string, window: TimeWindow): Promise<unknown[]> {
   if (window.to < window.from) throw new ChannelError('give_up', '查询时间段无效：结束早于开始');
@@ -42,22 +38,10 @@ async function readWindow(ctx: ChannelContext, path: string, key: string, window
     const to = Math.min(window.to, from + limits.maxWindowMs);
     const fetch = async (page: number) =>
       pageOf(await siteCall(ctx, 'GET', `${path}${query({ updated_from: from, updated_to: to, page, page_size: PAGE_SIZE })}`), key);
-    const first = await fetch(1);
-    const pages = Math.ceil(first.total / PAGE_SIZE);
-    if (pages <= 1) rows.push(...first.rows);
-    else for (let page = pages; page >= 1; page--) rows.push(...(await fetch(page)).rows);
+    rows.push(...(await readBackwards(fetch, { pageSize: PAGE_SIZE })));
     if (to === window.to) break;
   }
   return rows;
-}
-
-function newestById<T extends { updatedAt: number }>(items: T[], idOf: (t: T) => string): T[] {
-  const byId = new Map<string, T>();
-  for (const item of items) {
-    const seen = byId.get(idOf(item));
-    if (!seen || seen.updatedAt < item.updatedAt) byId.set(idOf(item), item);
-  }
-  return [...byId.values()];
 }
 
 export const siteAdapter: ChannelAdapter = {
@@ -79,7 +63,7 @@ export const siteAdapter: ChannelAdapter = {
 
   async listOrders(ctx, window): Promise<PlatformOrder[]> {
     const rows = await readWindow(ctx, '/orders', 'orders', window);
-    return newestById(rows.map(toPlatformOrder), (o) => o.orderId);
+    return keepNewest(rows.map(toPlatformOrder), (o) => o.orderId);
   },
 
   async getOrder(ctx, orderId) {
@@ -94,7 +78,7 @@ export const siteAdapter: ChannelAdapter = {
 
   async listRefunds(ctx, window): Promise<RefundNotice[]> {
     const rows = await readWindow(ctx, '/refunds', 'refunds', window);
-    return newestById(rows.map(toRefundNotice), (r) => r.refundId);
+    return keepNewest(rows.map(toRefundNotice), (r) => r.refundId);
   },
 
   /** Idempotency-Key = order:line, so a resend after a crash is answered `already_delivered`. */

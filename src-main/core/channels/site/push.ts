@@ -2,7 +2,8 @@
 // then the event JSON. The event id (header and body must agree) is the replay-dedupe key.
 import { ChannelError } from '../errors.js';
 import type { PushNotice, PushReply, PushRequest, ShopCredentials } from '../types.js';
-import { REPLAY_WINDOW_MS, sameHex, signPush } from './sign.js';
+import { pushHeader, sameHex } from '../verify.js';
+import { REPLAY_WINDOW_MS, signPush } from './sign.js';
 
 export function pushKind(type: string): PushNotice['kind'] {
   switch (type) {
@@ -18,17 +19,10 @@ export function pushKind(type: string): PushNotice['kind'] {
   }
 }
 
-function header(headers: PushRequest['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
 export function parseSitePush(creds: ShopCredentials, request: PushRequest, now: number): PushNotice[] {
-  const ts = header(request.headers, 'x-keydesk-timestamp');
-  const signature = header(request.headers, 'x-keydesk-signature');
-  const eventId = header(request.headers, 'x-keydesk-event-id');
+  const ts = pushHeader(request.headers, 'x-keydesk-timestamp');
+  const signature = pushHeader(request.headers, 'x-keydesk-signature');
+  const eventId = pushHeader(request.headers, 'x-keydesk-event-id');
   if (!ts || !signature || !eventId) throw new ChannelError('bad_signature', '独立站推送缺少签名请求头');
   if (!/^\d{13}$/.test(ts) || Math.abs(now - Number(ts)) > REPLAY_WINDOW_MS) {
     throw new ChannelError('bad_signature', '独立站推送的时间戳超出 5 分钟（可能是重放，或站点时间不准）');
@@ -36,7 +30,7 @@ export function parseSitePush(creds: ShopCredentials, request: PushRequest, now:
   if (!sameHex(signature, signPush(creds.appSecret, ts, request.body))) {
     throw new ChannelError('bad_signature', '独立站推送签名不对（密钥不一致，或内容被改过）');
   }
-  const appKey = header(request.headers, 'x-keydesk-app-key');
+  const appKey = pushHeader(request.headers, 'x-keydesk-app-key');
   if (appKey && appKey !== creds.appKey) throw new ChannelError('bad_signature', '独立站推送的 App Key 与店铺不符');
   let event: { event_id?: unknown; type?: unknown; order?: { id?: unknown } } | null;
   try {

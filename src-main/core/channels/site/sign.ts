@@ -1,5 +1,5 @@
 // 独立站 protocol signatures (PROTOCOL.md). Pure functions, unit-tested against hand-built vectors.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 export const HEADERS = {
   appKey: 'X-KeyDesk-App-Key',
@@ -25,11 +25,4 @@ export function signPush(secret: string, timestamp: string, rawBody: Buffer): st
  */
 export function signRequest(secret: string, input: { timestamp: string; eventId: string; method: string; target: string; body: string }): string {
   return hmacHex(secret, [Buffer.from(`${input.timestamp}\n${input.eventId}\n${input.method}\n${input.target}\n${input.body}`, 'utf8')]);
-}
-
-/** Constant-time comparison of hex strings (case-insensitive). */
-export function sameHex(a: string, b: string): boolean {
-  const x = Buffer.from(a.toLowerCase(), 'utf8');
-  const y = Buffer.from(b.toLowerCase(), 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -2,9 +2,11 @@
 // and the answer unwrapped from `<method>_response` or turned into a typed ChannelError.
 import { ChannelError, parseJson } from '../errors.js';
 import { httpStatusError } from '../http.js';
+import { isObject } from '../json.js';
 import type { ChannelContext } from '../types.js';
+import { formatGmt8 } from '../units.js';
 import { topError, type TopErrorBody } from './errors.js';
-import { formatGmt8, quoteLongIds } from './format.js';
+import { quoteLongIds } from './format.js';
 import { topSign } from './sign.js';
 
 export const TAOBAO_TITLE = '淘宝';
@@ -12,22 +14,6 @@ export const TAOBAO_GATEWAY = 'https://eco.taobao.com';
 
 export type TopParams = Record<string, string | number | boolean | undefined>;
 export type TopObject = Record<string, unknown>;
-
-/**
- * True when calls go to KeyDesk's local sandbox. Only then does a delivery carry the keys in the
- * sandbox-only `keydesk_message` field: no real gateway (production or the platform's own test one)
- * ever receives them through a field it would ignore and log.
- */
-export function isLocalSandbox(endpoint: string | undefined): boolean {
-  if (endpoint === undefined) return false;
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
-  } catch {
-    return false;
-  }
-}
-
-export const isObject = (value: unknown): value is TopObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `taobao.trades.sold.increment.get` → `trades_sold_increment_get_response`. */
 export const responseKey = (method: string): string => `${method.replace(/^taobao\./, '').replaceAll('.', '_')}_response`;

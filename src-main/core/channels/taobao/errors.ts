@@ -17,10 +17,6 @@ export function topBanMs(text: string | undefined): number | undefined {
   return more ? Number(more[1]) * 1000 : banSecondsFrom(text);
 }
 
-/** The sub_code (or bare code) an error carries, for callers that treat one case specially. */
-export const topErrorCode = (err: unknown): string | undefined =>
-  err instanceof ChannelError && err.details.platformCode !== undefined ? String(err.details.platformCode) : undefined;
-
 export function topError(body: TopErrorBody): ChannelError {
   const code = Number(body.code);
   const sub = body.sub_code ?? '';

@@ -1,10 +1,11 @@
 // 淘宝/天猫 channel adapter (TOP). Public face of the folder: `taobaoAdapter`.
-import { ChannelError } from '../errors.js';
+import { isLocalSandbox, settleRefusal } from '../delivery.js';
+import { ChannelError, platformCodeOf } from '../errors.js';
+import { isObject } from '../json.js';
+import { keepNewest, readBackwards, splitWindow, type Page } from '../paging.js';
 import type { ChannelAdapter, ChannelContext, DeliveryOutcome, DeliveryRequest, PlatformOrder, RefundNotice, TimeWindow } from '../types.js';
-import { TAOBAO_GATEWAY, callTop, isLocalSandbox, isObject, type TopObject, type TopParams } from './client.js';
-import { topErrorCode } from './errors.js';
-import { formatGmt8 } from './format.js';
-import { keepNewest, readBackwards, splitWindow, type Page } from './paging.js';
+import { formatGmt8 } from '../units.js';
+import { TAOBAO_GATEWAY, TAOBAO_TITLE, callTop, type TopObject, type TopParams } from './client.js';
 import { parseRefund, parseTrade } from './parse.js';
 import { parseTaobaoPush, taobaoPushAck } from './push.js';
 
@@ -50,7 +51,7 @@ async function readWindow<T>(
       const answer = await callTop(ctx, method, { fields, ...secondsWindow(part), page_no: pageNo, page_size: PAGE_SIZE });
       return { items: listIn(answer, ...wrapper).map(parse), total: Number(answer.total_results ?? 0) };
     };
-    rows.push(...(await readBackwards(PAGE_SIZE, fetchPage)));
+    rows.push(...(await readBackwards(fetchPage, { pageSize: PAGE_SIZE, keepCountingRead: true })));
   }
   return rows;
 }
@@ -60,23 +61,9 @@ async function getOrder(ctx: ChannelContext, orderId: string): Promise<PlatformO
     const answer = await callTop(ctx, 'taobao.trade.fullinfo.get', { fields: TRADE_FIELDS, tid: orderId });
     return parseTrade(answer.trade);
   } catch (err) {
-    if (topErrorCode(err) === TRADE_NOT_FOUND) return null;
+    if (platformCodeOf(err) === TRADE_NOT_FOUND) return null;
     throw err;
   }
-}
-
-/**
- * B04 "wrong state" may mean the trade shipped already (a resend after a crash) or that it may not ship
- * (unpaid, closed, refunded): read the trade back to tell which.
- */
-async function reconcileRefusal(ctx: ChannelContext, request: DeliveryRequest, refusal: ChannelError): Promise<DeliveryOutcome> {
-  const order = await getOrder(ctx, request.order.orderId);
-  const line = order?.lines.find((l) => l.lineId === request.line.lineId);
-  if (order && line && line.refund !== 'refunded' && (order.status === 'shipped' || order.status === 'done')) {
-    return { result: 'already', raw: order.raw };
-  }
-  const state = order ? `订单状态 ${order.platformStatus}${line?.refund === 'refunded' ? '，该商品已退款' : ''}` : '订单已不存在';
-  throw new ChannelError('give_up', `淘宝不允许这笔订单发货（${state}）`, refusal.details);
 }
 
 async function deliver(ctx: ChannelContext, request: DeliveryRequest): Promise<DeliveryOutcome> {
@@ -96,9 +83,12 @@ async function deliver(ctx: ChannelContext, request: DeliveryRequest): Promise<D
     // dummy.send is safe to repeat (a second one answers B27), so an unclear answer is worth a retry.
     throw new ChannelError('retry', '淘宝没有确认发货成功，稍后重试', { platformMessage: JSON.stringify(answer).slice(0, 200) });
   } catch (err) {
-    const code = topErrorCode(err);
+    const code = platformCodeOf(err);
     if (code === ALREADY_SHIPPED) return { result: 'already', raw: (err as ChannelError).details };
-    if (code === WRONG_STATE) return reconcileRefusal(ctx, request, err as ChannelError);
+    // B04 "wrong state": the trade read back tells a resend after a crash from a trade that may not ship.
+    if (code === WRONG_STATE) {
+      return settleRefusal(TAOBAO_TITLE, await getOrder(ctx, request.order.orderId), request, err as ChannelError);
+    }
     throw err;
   }
 }
@@ -123,14 +113,14 @@ export const taobaoAdapter: ChannelAdapter = {
 
   async listOrders(ctx, window): Promise<PlatformOrder[]> {
     const orders = await readWindow(ctx, window, 'taobao.trades.sold.increment.get', TRADE_FIELDS, ['trades', 'trade'], parseTrade);
-    return keepNewest(orders, (o) => o.orderId, (o) => o.updatedAt);
+    return keepNewest(orders, (o) => o.orderId);
   },
 
   getOrder,
 
   async listRefunds(ctx, window): Promise<RefundNotice[]> {
     const refunds = await readWindow(ctx, window, 'taobao.refunds.receive.get', REFUND_FIELDS, ['refunds', 'refund'], parseRefund);
-    return keepNewest(refunds, (r) => r.refundId, (r) => r.updatedAt);
+    return keepNewest(refunds, (r) => r.refundId);
   },
 
   deliver,

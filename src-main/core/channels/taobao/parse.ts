@@ -1,9 +1,9 @@
 // 淘宝 trades and refunds → PlatformOrder / RefundNotice. Shapes are parsed with zod (a missing or wrong
 // field is `bad_response`, never a silently wrong order); money becomes 分, times epoch ms.
 import { z } from 'zod';
-import { ChannelError } from '../errors.js';
+import { parseShape } from '../errors.js';
 import type { OrderStatus, PlatformOrder, RefundNotice, RefundState } from '../types.js';
-import { parseGmt8, yuanToFen } from './format.js';
+import { taobaoUnits } from './format.js';
 
 // Ids arrive quoted by quoteLongIds (long ones) or as plain numbers (short ones).
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -72,22 +72,15 @@ export const orderStatusOf = (status: string): OrderStatus => ORDER_STATUS[statu
 /** SELLER_REFUSE_BUYER, CLOSED, NO_REFUND and anything unknown: no refund stands. */
 export const refundStateOf = (status: string | undefined): RefundState => (status && REFUND_STATE[status]) || 'none';
 
-function parseShape<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ChannelError('bad_response', `淘宝返回的${what}数据格式不对：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
-}
-
 export function parseTrade(raw: unknown): PlatformOrder {
-  const t = parseShape(tradeSchema, raw, '订单');
+  const t = parseShape(tradeSchema, raw, '淘宝', '订单');
   return {
     orderId: t.tid_str || t.tid,
     status: orderStatusOf(t.status),
     platformStatus: t.status,
-    amountFen: yuanToFen(t.payment),
-    paidAt: t.pay_time ? parseGmt8(t.pay_time) : null,
-    updatedAt: parseGmt8(t.modified),
+    amountFen: taobaoUnits.yuanToFen(t.payment, 'payment'),
+    paidAt: taobaoUnits.optionalGmt8(t.pay_time, 'pay_time'),
+    updatedAt: taobaoUnits.parseGmt8(t.modified, 'modified'),
     buyer: { ...(t.buyer_open_uid && { id: t.buyer_open_uid }), ...(t.buyer_nick && { nick: t.buyer_nick }) },
     ...(t.buyer_message && { buyerMessage: t.buyer_message }),
     lines: (t.orders?.order ?? []).map((line) => ({
@@ -97,7 +90,7 @@ export function parseTrade(raw: unknown): PlatformOrder {
       outerId: line.outer_sku_id || line.outer_iid || '',
       title: line.title,
       quantity: line.num,
-      priceFen: yuanToFen(line.price),
+      priceFen: taobaoUnits.yuanToFen(line.price, 'price'),
       refund: refundStateOf(line.refund_status),
     })),
     raw,
@@ -105,14 +98,14 @@ export function parseTrade(raw: unknown): PlatformOrder {
 }
 
 export function parseRefund(raw: unknown): RefundNotice {
-  const r = parseShape(refundSchema, raw, '退款');
+  const r = parseShape(refundSchema, raw, '淘宝', '退款');
   return {
     orderId: r.tid,
     lineId: r.oid ?? '',
     refundId: r.refund_id,
     state: refundStateOf(r.status),
-    amountFen: yuanToFen(r.refund_fee),
-    updatedAt: parseGmt8(r.modified),
+    amountFen: taobaoUnits.yuanToFen(r.refund_fee, 'refund_fee'),
+    updatedAt: taobaoUnits.parseGmt8(r.modified, 'modified'),
     raw,
   };
 }

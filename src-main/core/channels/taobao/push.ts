@@ -3,11 +3,12 @@
 //   header `x-top-sign` = upper-case hex HMAC-SHA256(App Secret, raw body)
 // Body: one message `{id, topic, pub_time, user_nick, content}` or an array of them. A message is only a
 // trigger: the order is read back through the API before anything is delivered.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { ChannelError } from '../errors.js';
 import type { PushNotice, PushReply, PushRequest, ShopCredentials } from '../types.js';
-import { parseGmt8, quoteLongIds } from './format.js';
+import { pushHeader, sameHex } from '../verify.js';
+import { quoteLongIds, taobaoUnits } from './format.js';
 
 /** Older (or further in the future) than this and a message counts as a replay. */
 export const PUSH_MAX_AGE_MS = 10 * 60_000;
@@ -18,18 +19,6 @@ const contentSchema = z.looseObject({ tid: id });
 
 export function signTaobaoPush(body: Buffer | string, appSecret: string): string {
   return createHmac('sha256', appSecret).update(body).digest('hex').toUpperCase();
-}
-
-function header(headers: PushRequest['headers'], name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  const value = key === undefined ? undefined : headers[key];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function kindOf(topic: string): PushNotice['kind'] {
@@ -53,7 +42,7 @@ function toNotice(raw: unknown, creds: ShopCredentials, now: number): PushNotice
   const message = parsed.data;
   let pubTime: number;
   try {
-    pubTime = parseGmt8(message.pub_time);
+    pubTime = taobaoUnits.parseGmt8(message.pub_time, 'pub_time');
   } catch {
     throw new ChannelError('bad_request', `淘宝推送的时间格式不对：${message.pub_time}`);
   }
@@ -69,9 +58,9 @@ function toNotice(raw: unknown, creds: ShopCredentials, now: number): PushNotice
 }
 
 export function parseTaobaoPush(creds: ShopCredentials, request: PushRequest, now: number): PushNotice[] {
-  const given = header(request.headers, 'x-top-sign');
+  const given = pushHeader(request.headers, 'x-top-sign');
   if (!given) throw new ChannelError('bad_signature', '淘宝推送没有签名（x-top-sign），已拒绝');
-  if (!sameText(signTaobaoPush(request.body, creds.appSecret), given.toUpperCase())) {
+  if (!sameHex(signTaobaoPush(request.body, creds.appSecret), given)) {
     throw new ChannelError('bad_signature', '淘宝推送的签名不对（App Secret 不符或内容被改过），已拒绝');
   }
   const body = parseJsonOr(request.body.toString('utf8'), '正文');

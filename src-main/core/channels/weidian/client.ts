@@ -3,6 +3,7 @@
 // expiry are checked before every call and a token error gets one new token and one retry.
 import { ChannelError, parseJson } from '../errors.js';
 import { httpStatusError } from '../http.js';
+import { isObject } from '../json.js';
 import type { ChannelContext, HttpResponse, ShopCredentials } from '../types.js';
 import { WD_CODES, WD_TOKEN_CODES, weidianChannelError, type WeidianStatus } from './errors.js';
 
@@ -33,8 +34,6 @@ export class WeidianCallError extends ChannelError {
     return this.code === WD_CODES.orderMissing;
   }
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function base(creds: ShopCredentials): string {
   return (creds.endpoint ?? WD_DEFAULT_ENDPOINT).replace(/\/+$/, '');

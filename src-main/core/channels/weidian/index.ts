@@ -1,8 +1,8 @@
 // 微店 channel adapter: client_credential token, `vdian.order.list.get` by update time paged backwards,
 // `vdian.order.get`, `vdian.order.deliver` with express_type 999 (no logistics). No push: poll only.
 import { ChannelError } from '../errors.js';
-import { fetchBackwards, splitWindow, type Page } from '../pdd/paging.js';
-import { formatGmt8 } from '../pdd/units.js';
+import { isObject } from '../json.js';
+import { keepNewest, readBackwards, splitWindow, type BackwardsOptions, type Page } from '../paging.js';
 import type {
   ChannelAdapter,
   ChannelContext,
@@ -12,6 +12,7 @@ import type {
   RefundNotice,
   TimeWindow,
 } from '../types.js';
+import { formatGmt8 } from '../units.js';
 import { WD_DEFAULT_ENDPOINT, WD_TITLE, WeidianCallError, fetchWeidianToken, weidianCall } from './client.js';
 import { parseWeidianOrder, refundsOfOrder } from './parse.js';
 
@@ -24,12 +25,13 @@ const MINUTE = 60_000;
 
 type OrderType = 'all' | 'refunding' | 'close';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Last page back to page 1; a runaway page count stops at 1,000 pages rather than looping. */
+const PAGING: BackwardsOptions = { pageSize: WD_PAGE_SIZE, maxPages: { count: 1_000, platform: WD_TITLE } };
 
 /** All orders of one list type updated in the window, every page, read last page first. */
 async function listRaw(ctx: ChannelContext, window: TimeWindow, orderType: OrderType): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const piece of splitWindow(window.from, window.to, weidianAdapter.limits.maxWindowMs)) {
+  for (const piece of splitWindow(window, weidianAdapter.limits.maxWindowMs)) {
     const fetchPage = async (page: number): Promise<Page<unknown>> => {
       const result = await weidianCall(ctx, {
         method: 'vdian.order.list.get',
@@ -47,19 +49,13 @@ async function listRaw(ctx: ChannelContext, window: TimeWindow, orderType: Order
       if (!Number.isInteger(total) || total < 0) throw new ChannelError('bad_response', `${WD_TITLE}的订单列表缺少 total_num`);
       return { items: Array.isArray(result.orders) ? result.orders : [], total, hasNext: page * WD_PAGE_SIZE < total };
     };
-    out.push(...(await fetchBackwards(fetchPage, WD_PAGE_SIZE, WD_TITLE)));
+    out.push(...(await readBackwards(fetchPage, PAGING)));
   }
   return out;
 }
 
 async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<PlatformOrder[]> {
-  const byId = new Map<string, PlatformOrder>();
-  for (const raw of await listRaw(ctx, window, 'all')) {
-    const order = parseWeidianOrder(raw);
-    const seen = byId.get(order.orderId);
-    if (!seen || order.updatedAt >= seen.updatedAt) byId.set(order.orderId, order);
-  }
-  return [...byId.values()];
+  return keepNewest((await listRaw(ctx, window, 'all')).map(parseWeidianOrder), (o) => o.orderId);
 }
 
 /**
@@ -68,16 +64,11 @@ async function listOrders(ctx: ChannelContext, window: TimeWindow): Promise<Plat
  * refund_info becomes one notice.
  */
 async function listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<RefundNotice[]> {
-  const byId = new Map<string, RefundNotice>();
+  const notices: RefundNotice[] = [];
   for (const orderType of ['refunding', 'close'] as const) {
-    for (const raw of await listRaw(ctx, window, orderType)) {
-      for (const notice of refundsOfOrder(raw)) {
-        const seen = byId.get(notice.refundId);
-        if (!seen || notice.updatedAt >= seen.updatedAt) byId.set(notice.refundId, notice);
-      }
-    }
+    for (const raw of await listRaw(ctx, window, orderType)) notices.push(...refundsOfOrder(raw));
   }
-  return [...byId.values()];
+  return keepNewest(notices, (n) => n.refundId);
 }
 
 async function getOrder(ctx: ChannelContext, orderId: string): Promise<PlatformOrder | null> {

@@ -1,20 +1,13 @@
 // 微店 order JSON → the normalised shapes. Pure; `raw` keeps the platform's JSON.
 import { ChannelError } from '../errors.js';
-import { parseGmt8, yuanToFen } from '../pdd/units.js';
+import { int, isObject, positionalLineId, text, type JsonObject as Json } from '../json.js';
 import type { OrderStatus, PlatformOrder, PlatformOrderLine, RefundNotice, RefundState } from '../types.js';
+import { unitsFor } from '../units.js';
 
 const T = '微店';
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const int = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
-/** 微店 items carry no line id: the first line is the order id itself, further ones `<order_id>-<n>`. */
-export function weidianLineId(orderId: string, index: number): string {
-  return index === 0 ? orderId : `${orderId}-${index + 1}`;
-}
+/** Unsigned 元 amounts; Beijing-time strings read leniently (see units.ts). */
+export const weidianUnits = unitsFor({ platform: T, signedYuan: false, strictTime: false });
 
 /** status_ori: 10 unpaid · 20 paid · 21 part paid · 30 shipped · 31 part shipped · 40 received · 50 done · 60 closed. */
 export function statusFromOri(statusOri: number): OrderStatus {
@@ -69,17 +62,18 @@ export function parseWeidianOrder(raw: unknown): PlatformOrder {
       throw new ChannelError('bad_response', `${T}订单 ${orderId} 的商品数量无法识别：${String(item.quantity)}`);
     }
     return {
-      lineId: weidianLineId(orderId, index),
+      // 微店 items carry no line id: they are named by position.
+      lineId: positionalLineId(orderId, index),
       itemId: text(item.item_id),
       skuId: text(item.sku_id),
       outerId: text(item.sku_merchant_code) || text(item.merchant_code),
       title: text(item.item_name),
       quantity,
-      priceFen: yuanToFen(item.price, T, 'price'),
+      priceFen: weidianUnits.yuanToFen(item.price, 'price'),
       refund: itemRefund(item, refundOri),
     };
   });
-  const updatedAt = parseGmt8(raw.update_time, T, 'update_time');
+  const updatedAt = weidianUnits.optionalGmt8(raw.update_time, 'update_time');
   if (updatedAt === null) throw new ChannelError('bad_response', `${T}订单 ${orderId} 缺少 update_time`);
   const buyerInfo = isObject(raw.buyer_info) ? raw.buyer_info : {};
   const buyerId = text(buyerInfo.buyer_id);
@@ -90,8 +84,8 @@ export function parseWeidianOrder(raw: unknown): PlatformOrder {
     orderId,
     status,
     platformStatus: `status_ori=${statusOri},refund_status_ori=${Number.isNaN(refundOri) ? '' : refundOri}`,
-    amountFen: yuanToFen(raw.total, T, 'total'),
-    paidAt: status === 'unpaid' ? null : parseGmt8(raw.pay_time, T, 'pay_time'),
+    amountFen: weidianUnits.yuanToFen(raw.total, 'total'),
+    paidAt: status === 'unpaid' ? null : weidianUnits.optionalGmt8(raw.pay_time, 'pay_time'),
     updatedAt,
     buyer: { ...(buyerId && { id: buyerId }), ...(nick && { nick }), ...(phone && { phone }) },
     ...(buyerMessage && { buyerMessage }),
@@ -112,11 +106,11 @@ export function refundsOfOrder(raw: unknown): RefundNotice[] {
     if (!refundId) throw new ChannelError('bad_response', `${T}订单 ${order.orderId} 的退款信息缺少 refund_no`);
     notices.push({
       orderId: order.orderId,
-      lineId: weidianLineId(order.orderId, index),
+      lineId: positionalLineId(order.orderId, index),
       refundId,
       state: itemRefund(item, 0),
-      amountFen: yuanToFen(info.refund_fee, T, 'refund_fee'),
-      updatedAt: parseGmt8(info.refund_time, T, 'refund_time') ?? order.updatedAt,
+      amountFen: weidianUnits.yuanToFen(info.refund_fee, 'refund_fee'),
+      updatedAt: weidianUnits.optionalGmt8(info.refund_time, 'refund_time') ?? order.updatedAt,
       raw: item,
     });
   });
@@ -127,7 +121,7 @@ export function refundsOfOrder(raw: unknown): RefundNotice[] {
       lineId: '',
       refundId: `${order.orderId}:order`,
       state: refundOri === 2 ? 'refunded' : 'requested',
-      amountFen: yuanToFen(json.refund_fee ?? json.total, T, 'refund_fee'),
+      amountFen: weidianUnits.yuanToFen(json.refund_fee ?? json.total, 'refund_fee'),
       updatedAt: order.updatedAt,
       raw,
     });

@@ -2,10 +2,12 @@
 // from `POST <endpoint>/auth/token` (自用型 app: authorize_type `silent`, grant_id = kdt_id). A session
 // lives for one adapter operation: it refreshes an expiring token before the first call, and refreshes
 // once more (then retries that call once) when 有赞 says the token is expired or unknown.
-import { ChannelError, parseJson } from '../errors.js';
+import { ChannelError, parseJson, platformCodeOf } from '../errors.js';
+import { isLocalSandbox } from '../delivery.js';
 import { httpStatusError } from '../http.js';
+import { isObject, type JsonObject } from '../json.js';
 import type { ChannelContext, HttpResponse, ShopCredentials } from '../types.js';
-import { TOKEN_CODES, tokenRefusal, youzanError, youzanErrorCode } from './errors.js';
+import { TOKEN_CODES, tokenRefusal, youzanError } from './errors.js';
 
 export const YOUZAN_TITLE = '有赞';
 export const YOUZAN_GATEWAY = 'https://open.youzanyun.com';
@@ -13,8 +15,7 @@ export const YOUZAN_GATEWAY = 'https://open.youzanyun.com';
 /** Refresh this long before 有赞's stated expiry, so a call never races the deadline. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
-export type YouzanObject = Record<string, unknown>;
-export const isObject = (value: unknown): value is YouzanObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export type YouzanObject = JsonObject;
 
 function answerOf(res: HttpResponse): unknown {
   const statusError = httpStatusError(res.status, YOUZAN_TITLE);
@@ -48,17 +49,9 @@ export class YouzanSession {
     return (this.#creds.endpoint ?? YOUZAN_GATEWAY).replace(/\/+$/, '');
   }
 
-  /**
-   * True when calls go to KeyDesk's local sandbox. Only then does a delivery carry the keys in the
-   * sandbox-only `keydesk_message` field: no real gateway ever receives them through a field it would
-   * ignore and log.
-   */
+  /** True when calls go to KeyDesk's local sandbox (see isLocalSandbox). */
   get localSandbox(): boolean {
-    try {
-      return this.#creds.endpoint !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(this.#base).hostname);
-    } catch {
-      return false;
-    }
+    return isLocalSandbox(this.#creds.endpoint);
   }
 
   async call(api: string, version: string, params: YouzanObject): Promise<unknown> {
@@ -67,7 +60,7 @@ export class YouzanSession {
     try {
       return await this.#post(api, version, params);
     } catch (err) {
-      const code = youzanErrorCode(err);
+      const code = platformCodeOf(err);
       if (this.#refreshed || code === undefined || !TOKEN_CODES.has(code)) throw err;
       await this.refresh();
       return await this.#post(api, version, params);

@@ -13,9 +13,6 @@ const RATE_LIMIT_CODES = new Set(['4101', '500100004', '123000042', '141500203']
 // then answers "already shipped").
 const TRANSIENT_CODES = new Set(['106000001', '106100118', '-100', '102510001', '5003']);
 
-export const youzanErrorCode = (err: unknown): string | undefined =>
-  err instanceof ChannelError && err.details.platformCode !== undefined ? String(err.details.platformCode) : undefined;
-
 function build(kind: ChannelErrorKind, message: string, code: string, said: string, extra: { retryAfterMs?: number } = {}): ChannelError {
   return new ChannelError(kind, `${message}（错误码 ${code}）`, { platformCode: code, platformMessage: said, ...extra });
 }

@@ -1,10 +1,11 @@
 // 有赞 channel adapter (有赞云 open API). Public face of the folder: `youzanAdapter`.
-import { ChannelError } from '../errors.js';
+import { settleRefusal } from '../delivery.js';
+import { ChannelError, platformCodeOf } from '../errors.js';
+import { isObject } from '../json.js';
+import { keepNewest, readWindowBackwards, splitWindow, type Page } from '../paging.js';
 import type { ChannelAdapter, ChannelContext, DeliveryOutcome, DeliveryRequest, PlatformOrder, RefundNotice, TimeWindow } from '../types.js';
-import { YOUZAN_GATEWAY, YouzanSession, isObject, type YouzanObject } from './client.js';
-import { youzanErrorCode } from './errors.js';
-import { formatGmt8 } from './format.js';
-import { keepNewest, readWindowBackwards, splitWindow, type Page } from './paging.js';
+import { formatGmt8 } from '../units.js';
+import { YOUZAN_GATEWAY, YOUZAN_TITLE, YouzanSession, type YouzanObject } from './client.js';
 import { parseRefund, parseTrade } from './parse.js';
 import { parseYouzanPush, youzanPushAck } from './push.js';
 
@@ -38,7 +39,9 @@ async function readAll<T>(
   fetchPage: (part: TimeWindow, pageNo: number) => Promise<Page<T>>,
 ): Promise<T[]> {
   const rows: T[] = [];
-  for (const part of splitWindow(window, MAX_WINDOW_MS)) rows.push(...(await readWindowBackwards(part, PAGE_SIZE, maxRows, fetchPage)));
+  for (const part of splitWindow(window, MAX_WINDOW_MS)) {
+    rows.push(...(await readWindowBackwards(part, fetchPage, { pageSize: PAGE_SIZE, maxRows, keepCountingRead: true })));
+  }
   return rows;
 }
 
@@ -46,25 +49,11 @@ async function fetchOrder(session: YouzanSession, orderId: string): Promise<Plat
   try {
     return parseTrade(await session.call(...TRADE_GET, { tid: orderId }));
   } catch (err) {
-    const code = youzanErrorCode(err);
+    const code = platformCodeOf(err);
     const said = err instanceof ChannelError ? (err.details.platformMessage ?? '') : '';
     if ((code === '5000' && /not found|不存在/i.test(said)) || code === '106000004' || code === '105000016') return null;
     throw err;
   }
-}
-
-/**
- * "Nothing to ship" may mean the line shipped already (a resend after a crash) or that it may not ship
- * (unpaid, closed, refunded): read the order back to tell which.
- */
-async function reconcileRefusal(session: YouzanSession, request: DeliveryRequest, refusal: ChannelError): Promise<DeliveryOutcome> {
-  const order = await fetchOrder(session, request.order.orderId);
-  const line = order?.lines.find((l) => l.lineId === request.line.lineId);
-  if (order && line && line.refund !== 'refunded' && (order.status === 'shipped' || order.status === 'done')) {
-    return { result: 'already', raw: order.raw };
-  }
-  const state = order ? `订单状态 ${order.platformStatus}${line?.refund === 'refunded' ? '，该商品已退款' : ''}` : '订单已不存在';
-  throw new ChannelError('give_up', `有赞不允许这笔订单发货（${state}）`, refusal.details);
 }
 
 async function deliver(ctx: ChannelContext, request: DeliveryRequest): Promise<DeliveryOutcome> {
@@ -84,9 +73,12 @@ async function deliver(ctx: ChannelContext, request: DeliveryRequest): Promise<D
     if (isObject(data) && data.is_success === false) throw new ChannelError('retry', '有赞没有确认发货成功，稍后重试');
     return { result: 'delivered', raw: data };
   } catch (err) {
-    const code = youzanErrorCode(err);
+    const code = platformCodeOf(err);
     if (code === ALREADY_SHIPPED) return { result: 'already', raw: (err as ChannelError).details };
-    if (code === NOTHING_TO_SHIP) return reconcileRefusal(session, request, err as ChannelError);
+    // "Nothing to ship": the order read back tells a resend after a crash from an order that may not ship.
+    if (code === NOTHING_TO_SHIP) {
+      return settleRefusal(YOUZAN_TITLE, await fetchOrder(session, request.order.orderId), request, err as ChannelError);
+    }
     throw err;
   }
 }
@@ -120,7 +112,7 @@ export const youzanAdapter: ChannelAdapter = {
       });
       return { items: listIn(data, 'full_order_info_list').map(parseTrade), total: Number(isObject(data) ? (data.total_results ?? 0) : 0) };
     });
-    return keepNewest(orders, (o) => o.orderId, (o) => o.updatedAt);
+    return keepNewest(orders, (o) => o.orderId);
   },
 
   getOrder: (ctx, orderId) => fetchOrder(new YouzanSession(ctx), orderId),
@@ -136,7 +128,7 @@ export const youzanAdapter: ChannelAdapter = {
       });
       return { items: listIn(data, 'refunds').map(parseRefund), total: Number(isObject(data) ? (data.total ?? 0) : 0) };
     });
-    return keepNewest(refunds, (r) => r.refundId, (r) => r.updatedAt);
+    return keepNewest(refunds, (r) => r.refundId);
   },
 
   deliver,

@@ -1,9 +1,12 @@
 // 有赞 orders and refunds → PlatformOrder / RefundNotice. Shapes are parsed with zod (a missing or wrong
 // field is `bad_response`, never a silently wrong order); money becomes 分, times epoch ms.
 import { z } from 'zod';
-import { ChannelError } from '../errors.js';
+import { parseShape } from '../errors.js';
 import type { OrderStatus, PlatformOrder, RefundNotice, RefundState } from '../types.js';
-import { parseGmt8, yuanToFen } from './format.js';
+import { unitsFor } from '../units.js';
+
+/** 有赞 writes signed 元 strings and strict Beijing wall-clock strings, like 淘宝. */
+export const youzanUnits = unitsFor({ platform: '有赞', signedYuan: true, strictTime: true });
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const money = z.union([z.string(), z.number()]);
@@ -81,13 +84,6 @@ function refundOrderState(state: number): RefundState {
 export const orderStatusOf = (status: string): OrderStatus => ORDER_STATUS[status] ?? 'unpaid';
 export const refundStatusOf = (status: string): RefundState => REFUND_STATUS[status] ?? 'none';
 
-function parseShape<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new ChannelError('bad_response', `有赞返回的${what}数据格式不对：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
-}
-
 /** Per-line refund state from refund_order[]; when 有赞 gives none, the order-level 11/12 covers every line. */
 function lineRefunds(entry: z.output<typeof entrySchema>): (oid: string) => RefundState {
   const byLine = new Map<string, RefundState>();
@@ -102,16 +98,16 @@ function lineRefunds(entry: z.output<typeof entrySchema>): (oid: string) => Refu
 
 /** One `full_order_info_list` entry (or youzan.trade.get's `data`). */
 export function parseTrade(raw: unknown): PlatformOrder {
-  const entry = parseShape(entrySchema, raw, '订单');
+  const entry = parseShape(entrySchema, raw, '有赞', '订单');
   const { order_info: info, buyer_info: buyer, pay_info: pay, remark_info: remark, orders } = entry.full_order_info;
   const refundOf = lineRefunds(entry);
   return {
     orderId: info.tid,
     status: orderStatusOf(info.status),
     platformStatus: info.status,
-    amountFen: yuanToFen(pay.payment),
-    paidAt: info.pay_time ? parseGmt8(info.pay_time) : null,
-    updatedAt: parseGmt8(info.update_time),
+    amountFen: youzanUnits.yuanToFen(pay.payment, 'payment'),
+    paidAt: youzanUnits.optionalGmt8(info.pay_time, 'pay_time'),
+    updatedAt: youzanUnits.parseGmt8(info.update_time, 'update_time'),
     buyer: {
       ...(buyer?.yz_open_id && { id: buyer.yz_open_id }),
       ...(buyer?.fans_nickname && { nick: buyer.fans_nickname }),
@@ -125,7 +121,7 @@ export function parseTrade(raw: unknown): PlatformOrder {
       outerId: line.outer_sku_id || line.outer_item_id || '',
       title: line.title,
       quantity: line.num,
-      priceFen: yuanToFen(line.price),
+      priceFen: youzanUnits.yuanToFen(line.price, 'price'),
       refund: refundOf(line.oid),
     })),
     raw,
@@ -133,14 +129,14 @@ export function parseTrade(raw: unknown): PlatformOrder {
 }
 
 export function parseRefund(raw: unknown): RefundNotice {
-  const r = parseShape(refundSchema, raw, '退款');
+  const r = parseShape(refundSchema, raw, '有赞', '退款');
   return {
     orderId: r.tid,
     lineId: r.oid ?? '',
     refundId: r.refund_id,
     state: refundStatusOf(r.status),
-    amountFen: yuanToFen(r.refund_fee),
-    updatedAt: parseGmt8(r.modified),
+    amountFen: youzanUnits.yuanToFen(r.refund_fee, 'refund_fee'),
+    updatedAt: youzanUnits.parseGmt8(r.modified, 'modified'),
     raw,
   };
 }

@@ -3,18 +3,13 @@
 // over msg exactly as received, still URL-encoded. The fields carry no signed send time, so there is no
 // staleness check: a replayed message is dropped by its messageId and is only a trigger anyway (the
 // order is read back through the API before anything is delivered).
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ChannelError } from '../errors.js';
 import type { PushNotice, PushReply, PushRequest, ShopCredentials } from '../types.js';
+import { sameHex } from '../verify.js';
 
 export function signYouzanPush(clientId: string, msg: string, clientSecret: string): string {
   return createHash('md5').update(clientId + msg + clientSecret, 'utf8').digest('hex');
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function fieldsOf(body: Buffer): Record<string, string> {
@@ -41,7 +36,7 @@ export function parseYouzanPush(creds: ShopCredentials, request: PushRequest, _n
   const fields = fieldsOf(request.body);
   const { client_id: clientId, msg, sign } = fields;
   if (!clientId || msg === undefined || !sign) throw new ChannelError('bad_request', '有赞推送缺少 client_id、msg 或 sign');
-  if (clientId !== creds.appKey || !sameText(signYouzanPush(clientId, msg, creds.appSecret), sign.toLowerCase())) {
+  if (clientId !== creds.appKey || !sameHex(signYouzanPush(clientId, msg, creds.appSecret), sign)) {
     throw new ChannelError('bad_signature', '有赞推送的签名不对（client_secret 不符或内容被改过），已拒绝');
   }
   if (creds.shopRef && fields.kdt_id && fields.kdt_id !== creds.shopRef) {

@@ -1,8 +1,9 @@
 // The 抖店 API methods the simulator serves, each enforcing the platform's documented limits with the
 // platform's own error codes (sub codes from the public SDK error tables where they exist).
+import { pageRepeatingPrevious } from '../paging.js';
 import type { PlatformStore, SimLine, SimOrder, SimShop } from '../store.js';
 import { DoudianFail, intParam, strParam } from './gateway.js';
-import { afterSaleItem, pageSlice, shopOrder } from './serialize.js';
+import { afterSaleItem, shopOrder } from './serialize.js';
 
 export const DAY_MS = 86_400_000;
 export const ORDER_HISTORY_MS = 90 * DAY_MS;
@@ -111,7 +112,7 @@ export function searchList(ctx: ApiContext): unknown {
   const list = ctx.store.ordersUpdatedBetween(ctx.shop.shopId, from, to);
   if (byCreate) list.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
   if (asc) list.reverse();
-  const rows = pageSlice(list, page, size, ctx.duplicate).map((o) => shopOrder(o, ctx.shop));
+  const rows = pageRepeatingPrevious(list, page, size, ctx.duplicate, 0).map((o) => shopOrder(o, ctx.shop));
   return { page, size, total: list.length, shop_order_list: rows };
 }
 
@@ -133,7 +134,7 @@ export function afterSaleList(ctx: ApiContext): unknown {
     for (const line of order.lines) if (line.refund !== 'none') rows.push(afterSaleItem(order, line, ctx.aftersaleIdOf(line)));
   }
   if (orderBy.some((o) => /update_time\s+asc/.test(o))) rows.reverse();
-  const items = pageSlice(rows, page, size, ctx.duplicate);
+  const items = pageRepeatingPrevious(rows, page, size, ctx.duplicate, 0);
   return { items, page, size, total: rows.length, has_more: (page + 1) * size < rows.length };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SandboxError } from '../../http.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
 import { parseOrThrow } from '../../validate.js';
+import { RateLimiter, setListDeliveryRates, steadyRule, type CallKind } from '../rate-limit.js';
 import { PlatformStore, postPush, randomDigits, type SimLine, type SimOrder } from '../store.js';
 import {
   DAY_MS,
@@ -18,7 +19,6 @@ import {
 } from './api.js';
 import { DoudianFail, envelope, failure, gatewaySign, parseGatewayTimestamp, readCommon, success } from './gateway.js';
 import { messagesFor, signedPush } from './push.js';
-import { ShopLimits } from './rate-limit.js';
 
 export interface DoudianSimulatorOptions {
   clock?: () => number;
@@ -35,7 +35,7 @@ interface Route {
   /** token.* calls authenticate by app key + signature only. */
   needsToken: boolean;
   /** Which rate-limit bucket the call draws from. */
-  limit: 'list' | 'delivery' | 'token';
+  limit: CallKind | 'token';
 }
 
 const ROUTES: Record<string, Route> = {
@@ -47,10 +47,6 @@ const ROUTES: Record<string, Route> = {
   'coupons.syncV2': { handler: couponsSyncV2, needsToken: true, limit: 'delivery' },
 };
 
-const rateLimitInput = z.object({
-  perSecond: z.number({ error: 'perSecond 必须是数字' }).positive('perSecond 必须大于 0'),
-  deliveryPerSecond: z.number().positive('deliveryPerSecond 必须大于 0').optional(),
-});
 const shopRef = z.object({ shopId: z.string().min(1, 'shopId 不能为空') });
 
 export function createDoudianSimulator(options: DoudianSimulatorOptions = {}): Simulator & { store: PlatformStore } {
@@ -69,8 +65,11 @@ export function createDoudianSimulator(options: DoudianSimulatorOptions = {}): S
   const lineIndex = new Map<string, SimOrder>();
   const aftersaleIds = new Map<string, string>();
   const refreshExpiresAt = new Map<string, number>();
-  const defaultLimits = () => new ShopLimits({ list: DEFAULT_LIST_PER_SECOND, token: DEFAULT_LIST_PER_SECOND });
-  let limits = defaultLimits();
+  // Wall clock: a rate limit is about how fast requests really arrive. Deliveries are unlimited by default.
+  const limits = new RateLimiter<CallKind | 'token'>(Date.now, {
+    list: steadyRule(DEFAULT_LIST_PER_SECOND),
+    token: steadyRule(DEFAULT_LIST_PER_SECOND),
+  });
 
   const aftersaleIdOf = (line: SimLine): string => {
     let id = aftersaleIds.get(line.lineId);
@@ -119,7 +118,7 @@ export function createDoudianSimulator(options: DoudianSimulatorOptions = {}): S
       }
       if (shop.tokenExpiresAt <= clock()) throw new DoudianFail(40003, 'isv.access-token-expired', 'access_token已过期');
     }
-    if (!limits.take(shop.shopId, route.limit)) throw new DoudianFail(60000, 'isv.flow-limit', '触发限流，请稍后重试');
+    if (limits.take(route.limit, shop.shopId) > 0) throw new DoudianFail(60000, 'isv.flow-limit', '触发限流，请稍后重试');
     return route.handler({
       store,
       shop,
@@ -135,12 +134,8 @@ export function createDoudianSimulator(options: DoudianSimulatorOptions = {}): S
 
   function control(action: string, body: unknown): unknown {
     switch (action) {
-      case 'setRateLimit': {
-        const input = parseOrThrow(rateLimitInput, body, '设置限流');
-        limits.set('list', input.perSecond);
-        limits.set('delivery', input.deliveryPerSecond ?? Number.POSITIVE_INFINITY);
-        return { ok: true };
-      }
+      case 'setRateLimit':
+        return setListDeliveryRates(limits, body);
       case 'expireRefreshToken': {
         const { shopId } = parseOrThrow(shopRef, body, '让刷新令牌过期');
         if (!store.shops.has(shopId)) throw new SandboxError(404, 'SHOP_NOT_FOUND', `店铺不存在：${shopId}`);
@@ -164,7 +159,7 @@ export function createDoudianSimulator(options: DoudianSimulatorOptions = {}): S
       lineIndex.clear();
       aftersaleIds.clear();
       refreshExpiresAt.clear();
-      limits = defaultLimits();
+      limits.reset();
     },
     // The gateway reports its own failures inside the usual envelope (HTTP 200), not as bare 5xx/429.
     faultBody(kind) {

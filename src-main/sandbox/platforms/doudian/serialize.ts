@@ -137,12 +137,3 @@ export function afterSaleItem(order: SimOrder, line: SimLine, aftersaleId: strin
     },
   };
 }
-
-/** Duplicate fault: the last entry of the previous page shows up again, and the page comes reversed. */
-export function pageSlice<T>(all: T[], page: number, size: number, duplicate: boolean): T[] {
-  const start = page * size;
-  const slice = all.slice(start, start + size);
-  if (!duplicate) return slice;
-  const prev = start > 0 ? all[start - 1] : undefined;
-  return [...(prev === undefined ? [] : [prev]), ...slice].reverse();
-}

@@ -1,8 +1,9 @@
 // The 拼多多 APIs the adapter uses, one handler each, after the gateway checks (client, sign, timestamp,
 // token) have passed. Handlers throw PddFail for the platform's error answers.
 import type { FaultRule } from '../../faults.js';
+import { pageOverlapping } from '../paging.js';
+import type { RateLimiter } from '../rate-limit.js';
 import type { PlatformStore, SimOrder, SimShop } from '../store.js';
-import type { RateLimiter } from './bucket.js';
 import { ERR, HISTORY_MS, MAX_PAGE_SIZE, MAX_WINDOW_SECONDS, PddFail, VIRTUAL_LOGISTICS_ID } from './protocol.js';
 import { confirmStatus, orderJson, orderStatus, refundRows, refundStatus } from './serialize.js';
 
@@ -52,18 +53,6 @@ function window(ctx: CallContext): { from: number; to: number } {
   return { from: start * 1000, to: end * 1000 + 999 };
 }
 
-/**
- * One page. The duplicate fault makes a page overlap its neighbours by one entry and come back reversed,
- * the way a list shifting under the pager looks from outside.
- */
-function pageOf<T>(list: T[], page: number, size: number, fault?: FaultRule): T[] {
-  const start = (page - 1) * size;
-  const slice = list.slice(start, start + size);
-  if (fault?.kind !== 'duplicate' || slice.length === 0) return slice;
-  const neighbours = [list[start - 1], list[start + size]].filter((x): x is T => x !== undefined);
-  return [...slice, ...neighbours, slice[0]!].reverse();
-}
-
 function pageParams(params: Json): { page: number; size: number } {
   return {
     page: intParam(params, 'page', { min: 1, fallback: 1 }),
@@ -84,7 +73,7 @@ function orderIncrement(ctx: CallContext): Json {
     .filter((o) => confirmStatus(o) !== 0)
     .filter((o) => wantedStatus === 5 || orderStatus(o) === wantedStatus)
     .filter((o) => wantedRefund === 5 || refundStatus(o) === wantedRefund);
-  const list = pageOf(matches, page, size, ctx.fault).map(orderJson);
+  const list = pageOverlapping(matches, page, size, ctx.fault?.kind === 'duplicate').map(orderJson);
   const hasNext = page * size < matches.length;
   return {
     order_sn_increment_get_response: useHasNext
@@ -104,7 +93,8 @@ function refundIncrement(ctx: CallContext): Json {
     .flatMap(refundRows)
     .filter((r) => wantedStatus === 1 || r.after_sales_status === wantedStatus)
     .filter((r) => wantedType === 1 || r.after_sales_type === wantedType);
-  return { refund_increment_get_response: { total_count: rows.length, refund_list: pageOf(rows, page, size, ctx.fault) } };
+  const refundList = pageOverlapping(rows, page, size, ctx.fault?.kind === 'duplicate');
+  return { refund_increment_get_response: { total_count: rows.length, refund_list: refundList } };
 }
 
 function findOrder(ctx: CallContext): SimOrder {

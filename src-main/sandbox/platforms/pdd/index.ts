@@ -2,12 +2,10 @@
 // 300 s tolerance) in front of the shared PlatformStore. Every refusal answers HTTP 200 with
 // `{"error_response":{error_code,error_msg,sub_code,sub_msg}}`, like the real gateway. No push: 拼多多
 // apps of this kind poll.
-import { z } from 'zod';
 import { errorResponse } from '../../http.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
-import { parseOrThrow } from '../../validate.js';
+import { RateLimiter, setApiRate, type RateRule } from '../rate-limit.js';
 import { PlatformStore, randomDigits } from '../store.js';
-import { RateLimiter, type RateRule } from './bucket.js';
 import { HANDLERS, tokenRefresh, type CallContext, type PddApi } from './api.js';
 import { ERR, MAX_SKEW_SECONDS, PddFail, errorBody, expectedSign, pddOrderSn } from './protocol.js';
 
@@ -23,13 +21,8 @@ export const PDD_DEFAULT_LIMITS: Record<PddApi, RateRule | null> = {
   other: { perSecond: 200, burst: 200 },
 };
 
+/** `setRateLimit {api, perSecond|null, burst?}` names one of these (orders when absent). */
 const API_NAMES = ['orders', 'refunds', 'detail', 'deliver', 'other'] as const;
-const setRateLimitInput = z.object({
-  api: z.enum(API_NAMES, { error: `api 必须是 ${API_NAMES.join('、')} 之一` }).default('orders'),
-  /** null = unlimited. */
-  perSecond: z.number({ error: 'perSecond 必须是数字或 null' }).positive('perSecond 必须大于 0').nullable(),
-  burst: z.number({ error: 'burst 必须是数字' }).int('burst 必须是整数').min(1, 'burst 至少为 1').optional(),
-});
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -84,10 +77,7 @@ export function createPddSimulator(options: { clock?: () => number } = {}): Simu
       return errorResponse(404, 'NOT_FOUND', `拼多多模拟器没有这个地址：${req.method} ${req.path}（网关在 /api/router）`);
     },
     control(action, body) {
-      if (action !== 'setRateLimit') return store.control(action, body);
-      const input = parseOrThrow(setRateLimitInput, body, '设置限流');
-      limiter.set(input.api, input.perSecond === null ? null : { perSecond: input.perSecond, burst: input.burst ?? Math.max(1, Math.ceil(input.perSecond)) });
-      return { ok: true };
+      return action === 'setRateLimit' ? setApiRate(limiter, API_NAMES, body) : store.control(action, body);
     },
     snapshot: () => store.snapshot(),
     reset() {

@@ -1,9 +1,10 @@
 // The simulated 拼多多 gateway's own protocol pieces: signature check (written here on purpose, never
-// imported from the adapter — two independent implementations catch each other's bugs), error bodies,
-// Beijing-time strings, 元 strings and the order number style.
+// imported from the adapter — two independent implementations catch each other's bugs), error bodies
+// and the order number style.
 import { createHash } from 'node:crypto';
 import type { SimResponse } from '../../types.js';
 import { randomDigits } from '../store.js';
+import { formatBeijing } from '../units.js';
 
 /** Error codes this gateway answers with (see the adapter's errors.ts for where each comes from). */
 export const ERR = {
@@ -58,19 +59,7 @@ export function expectedSign(params: Record<string, unknown>, secret: string): s
   return createHash('md5').update(plain, 'utf8').digest('hex').toUpperCase();
 }
 
-/** Epoch ms → "YYYY-MM-DD HH:mm:ss" Beijing time. */
-export function beijing(ms: number): string {
-  const d = new Date(ms + 8 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-}
-
-/** 1990 → "19.90". */
-export function yuan(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
-
 /** 拼多多 order numbers: `YYMMDD-` + 15 digits, dated in Beijing time. */
 export function pddOrderSn(now: number): string {
-  return `${beijing(now).slice(2, 10).replaceAll('-', '')}-${randomDigits(15)}`;
+  return `${formatBeijing(now).slice(2, 10).replaceAll('-', '')}-${randomDigits(15)}`;
 }

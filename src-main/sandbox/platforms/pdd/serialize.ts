@@ -1,7 +1,8 @@
 // Store orders in 拼多多's field names and units: 元 strings (goods_price a JSON number), Beijing-time
 // strings, order_status / refund_status / confirm_status / after_sales_status codes.
 import type { SimLine, SimOrder } from '../store.js';
-import { VIRTUAL_LOGISTICS_ID, beijing, yuan } from './protocol.js';
+import { formatBeijing, yuan } from '../units.js';
+import { VIRTUAL_LOGISTICS_ID } from './protocol.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,11 +54,11 @@ export function orderJson(o: SimOrder): Json {
     platform_discount: '0.00',
     seller_discount: '0.00',
     postage: '0.00',
-    created_time: beijing(o.createdAt),
-    confirm_time: o.paidAt === null ? '' : beijing(o.paidAt),
-    pay_time: o.paidAt === null ? '' : beijing(o.paidAt),
-    shipping_time: shippedAt === null ? '' : beijing(shippedAt),
-    updated_at: beijing(o.updatedAt),
+    created_time: formatBeijing(o.createdAt),
+    confirm_time: o.paidAt === null ? '' : formatBeijing(o.paidAt),
+    pay_time: o.paidAt === null ? '' : formatBeijing(o.paidAt),
+    shipping_time: shippedAt === null ? '' : formatBeijing(shippedAt),
+    updated_at: formatBeijing(o.updatedAt),
     buyer_memo: o.buyerMessage,
     remark: '',
     logistics_id: shippedAt === null ? 0 : VIRTUAL_LOGISTICS_ID,
@@ -103,8 +104,8 @@ export function refundRows(o: SimOrder): Json[] {
             order_amount: orderAmount,
             discount_amount: '0.00',
             refund_amount: yuan(lineTotal(l)),
-            created_time: beijing(o.createdAt),
-            updated_time: beijing(o.updatedAt),
+            created_time: formatBeijing(o.createdAt),
+            updated_time: formatBeijing(o.updatedAt),
             tracking_number: '',
           },
         ],

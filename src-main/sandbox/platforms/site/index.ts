@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { SandboxError, errorResponse } from '../../http.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
-import { parseOrThrow } from '../../validate.js';
-import { ShopLimits } from '../doudian/rate-limit.js';
+import { pageRepeatingPrevious } from '../paging.js';
+import { RateLimiter, setListDeliveryRates, steadyRule, type CallKind } from '../rate-limit.js';
 import { PlatformStore, postPush, randomDigits, type SimOrder, type SimShop } from '../store.js';
 import { authenticate } from './auth.js';
 import { eventFor, signedEvent } from './push.js';
-import { pageSlice, siteOrder, siteRefunds } from './serialize.js';
+import { siteOrder, siteRefunds } from './serialize.js';
 
 export interface SiteSimulatorOptions {
   clock?: () => number;
@@ -28,10 +28,6 @@ const deliverInput = z.object({
   keys: z
     .array(z.object({ card_no: z.string().nullish(), secret: z.string(), expires_at: z.number().nullish() }))
     .default([]),
-});
-const rateLimitInput = z.object({
-  perSecond: z.number({ error: 'perSecond 必须是数字' }).positive('perSecond 必须大于 0'),
-  deliveryPerSecond: z.number().positive().optional(),
 });
 
 function safeDecode(segment: string): string {
@@ -60,8 +56,8 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
   });
   const seenEvents = new Map<string, number>();
   const idempotency = new Map<string, Record<string, unknown>>();
-  const defaultLimits = () => new ShopLimits({ list: DEFAULT_LIST_PER_SECOND });
-  let limits = defaultLimits();
+  // Wall clock, like 抖店's gateway; deliveries unlimited by default.
+  const limits = new RateLimiter<CallKind>(Date.now, { list: steadyRule(DEFAULT_LIST_PER_SECOND) });
 
   store.onEvent((event) => {
     const shop = store.shops.get(event.order.shopId);
@@ -70,8 +66,8 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
     if (body) void postPush(shop.pushUrl, signedEvent(shop, body, clock()));
   });
 
-  function limit(shop: SimShop, kind: 'list' | 'delivery'): void {
-    if (!limits.take(shop.shopId, kind)) throw new SandboxError(429, 'rate_limited', '请求过于频繁，请稍后再试');
+  function limit(shop: SimShop, kind: CallKind): void {
+    if (limits.take(kind, shop.shopId) > 0) throw new SandboxError(429, 'rate_limited', '请求过于频繁，请稍后再试');
   }
 
   /** Window and paging rules of GET /orders and GET /refunds. */
@@ -90,7 +86,7 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
   }
 
   function paged(rows: unknown[], req: SimRequest, page: number, pageSize: number, key: string): SimResponse {
-    const items = pageSlice(rows, page, pageSize, req.fault?.kind === 'duplicate');
+    const items = pageRepeatingPrevious(rows, page, pageSize, req.fault?.kind === 'duplicate', 1);
     const nextPage = page * pageSize < rows.length ? page + 1 : null;
     return { status: 200, body: { [key]: items, page, page_size: pageSize, total: rows.length, next_page: nextPage } };
   }
@@ -160,13 +156,7 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
   }
 
   function control(action: string, body: unknown): unknown {
-    if (action === 'setRateLimit') {
-      const input = parseOrThrow(rateLimitInput, body, '设置限流');
-      limits.set('list', input.perSecond);
-      limits.set('delivery', input.deliveryPerSecond ?? Number.POSITIVE_INFINITY);
-      return { ok: true };
-    }
-    return store.control(action, body);
+    return action === 'setRateLimit' ? setListDeliveryRates(limits, body) : store.control(action, body);
   }
 
   return {
@@ -188,7 +178,7 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
       store.reset();
       seenEvents.clear();
       idempotency.clear();
-      limits = defaultLimits();
+      limits.reset();
     },
     faultBody(kind, rule) {
       if (kind === 'rateLimit') return { ...errorResponse(429, 'rate_limited', '请求过于频繁，请 2 秒后再试'), headers: { 'retry-after': '2' } };

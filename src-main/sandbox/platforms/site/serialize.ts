@@ -70,12 +70,3 @@ export function siteRefunds(order: SimOrder): Record<string, unknown>[] {
       updated_at: order.updatedAt,
     }));
 }
-
-/** Duplicate fault: the previous page's last entry repeats, and the page comes reversed. */
-export function pageSlice<T>(all: T[], page: number, size: number, duplicate: boolean): T[] {
-  const start = (page - 1) * size;
-  const slice = all.slice(start, start + size);
-  if (!duplicate) return slice;
-  const prev = start > 0 ? all[start - 1] : undefined;
-  return [...(prev === undefined ? [] : [prev]), ...slice].reverse();
-}

@@ -1,10 +1,12 @@
 // The TOP business methods KeyDesk uses, answered from the shared order store with TOP's rules:
 // one-day windows over the last three months, page_size 1–100, per-line virtual delivery.
 import type { SimResponse } from '../../types.js';
+import { pageBetweenNeighbours } from '../paging.js';
+import type { CallKind } from '../rate-limit.js';
 import type { PlatformStore, SimOrder } from '../store.js';
+import { parseBeijing } from '../units.js';
 import type { TopCall } from './gateway.js';
-import { type CallKind, pageOf } from './limits.js';
-import { int64, invalidArgument, missingArgument, parseBeijing, topError, topJson } from './protocol.js';
+import { int64, invalidArgument, missingArgument, topError, topJson } from './protocol.js';
 import { refundJson, tradeJson, tradeStatus } from './serialize.js';
 
 export interface MethodContext {
@@ -68,7 +70,7 @@ function windowedList(root: string, listKey: string, itemKey: string, rowsOf: (o
       const paging = readPaging(params);
       if (isResponse(paging)) return paging;
       const all = rowsOf(ctx.store.ordersUpdatedBetween(shop.shopId, window.from, window.to), ctx);
-      const page = pageOf(all, paging.pageNo, paging.pageSize, ctx.duplicate);
+      const page = pageBetweenNeighbours(all, paging.pageNo, paging.pageSize, ctx.duplicate);
       return topJson({
         [root]: {
           ...(!paging.useHasNext && { total_results: all.length }),

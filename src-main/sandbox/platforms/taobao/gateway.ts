@@ -2,7 +2,8 @@
 // app key, signature, timestamp (±10 min), version, format, then the seller's session.
 import type { SimRequest, SimResponse } from '../../types.js';
 import type { PlatformStore, SimShop } from '../store.js';
-import { expectedSign, isSignMethod, parseBeijing, topError } from './protocol.js';
+import { parseBeijing } from '../units.js';
+import { expectedSign, isSignMethod, topError } from './protocol.js';
 
 export const TIMESTAMP_TOLERANCE_MS = 10 * 60_000;
 

@@ -3,10 +3,10 @@
 import type { FaultKind, FaultRule } from '../../faults.js';
 import { errorResponse } from '../../http.js';
 import type { SimResponse, Simulator } from '../../types.js';
+import { ShopRateLimits } from '../rate-limit.js';
 import { PlatformStore, randomDigits } from '../store.js';
 import { TOP_METHODS } from './api.js';
 import { authenticate, readParams, type TopCall } from './gateway.js';
-import { ShopRateLimits } from './limits.js';
 import { topError } from './protocol.js';
 import { sendTmc, tmcMessages } from './push.js';
 

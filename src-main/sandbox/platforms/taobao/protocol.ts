@@ -1,6 +1,7 @@
-// 淘宝 TOP wire details as the sandbox gateway checks them: signatures, GMT+8 timestamps, error bodies and
-// int64 ids. Written apart from core/channels/taobao on purpose: two independent implementations of the
-// same rules catch each other's bugs, so nothing here may be imported by the adapter or vice versa.
+// 淘宝 TOP wire details as the sandbox gateway checks them: signatures, error bodies and int64 ids (GMT+8
+// times are in ../units.ts). Written apart from core/channels/taobao on purpose: two independent
+// implementations of the same rules catch each other's bugs, so nothing here may be imported by the
+// adapter or vice versa.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { SimResponse } from '../../types.js';
 
@@ -20,20 +21,6 @@ export function expectedSign(params: Record<string, string>, secret: string, met
       ? createHash('md5').update(`${secret}${joined}${secret}`, 'utf8')
       : createHmac(method === 'hmac' ? 'md5' : 'sha256', secret).update(joined, 'utf8');
   return digest.digest('hex').toUpperCase();
-}
-
-export const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** `yyyy-MM-dd HH:mm:ss` in Beijing time. */
-export function formatBeijing(ms: number): string {
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Strict parse of `yyyy-MM-dd HH:mm:ss` (Beijing); undefined for anything else, including 2月30日. */
-export function parseBeijing(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return undefined;
-  const ms = Date.parse(`${text.replace(' ', 'T')}+08:00`);
-  return Number.isNaN(ms) || formatBeijing(ms) !== text ? undefined : ms;
 }
 
 /** `{"error_response":{…}}` in HTTP 200, the way the TOP gateway reports every failure. */

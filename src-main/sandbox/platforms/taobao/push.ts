@@ -4,8 +4,9 @@
 // Body: one message `{id, topic, pub_time, user_nick, content}`, `content` a JSON string as in TMC.
 import { createHmac } from 'node:crypto';
 import { postPush, type SimOrder, type SimShop, type StoreEvent } from '../store.js';
-import { formatBeijing, int64, int64Json } from './protocol.js';
-import { tradeStatus, yuan } from './serialize.js';
+import { formatBeijing, yuan } from '../units.js';
+import { int64, int64Json } from './protocol.js';
+import { tradeStatus } from './serialize.js';
 
 export interface TmcMessage {
   id: number;

@@ -1,10 +1,8 @@
 // Store orders in TOP's field names and units: 元 strings, Beijing time strings, TOP status codes and
 // int64 ids (with the `_str` twins TOP added for clients that cannot read int64).
 import type { SimLine, SimOrder, SimShop } from '../store.js';
-import { formatBeijing, int64 } from './protocol.js';
-
-/** Integer 分 → TOP's 元 string (`20007` → `"200.07"`). */
-export const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+import { formatBeijing, yuan } from '../units.js';
+import { int64 } from './protocol.js';
 
 export type TopTradeStatus =
   | 'WAIT_BUYER_PAY'

@@ -1,12 +1,12 @@
 // 微店 simulator: `GET /token?grant_type=client_credential&appkey&secret` and
 // `GET|POST /api?public=<json>&param=<json>` over the shared PlatformStore. 微店 signs nothing, so the
 // token is the whole check: unknown → 10013, expired → 10016, missing → 10026, every call. No push.
-import { z } from 'zod';
 import { errorResponse } from '../../http.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
-import { parseOrThrow } from '../../validate.js';
+import { pageOverlapping } from '../paging.js';
+import { RateLimiter, setApiRate, type RateRule } from '../rate-limit.js';
 import { PlatformStore, randomDigits, type SimOrder, type SimShop } from '../store.js';
-import { RateLimiter, type RateRule } from '../pdd/bucket.js';
+import { parseBeijing } from '../units.js';
 import {
   DEFAULT_PAGE_SIZE,
   EXPRESS_NONE,
@@ -20,7 +20,6 @@ import {
   matchesType,
   ok,
   orderJson,
-  readBeijing,
   type OrderType,
 } from './protocol.js';
 
@@ -34,12 +33,8 @@ export const WEIDIAN_DEFAULT_LIMITS: Record<WdApi, RateRule | null> = {
   deliver: null,
 };
 
+/** `setRateLimit {api, perSecond|null, burst?}` names one of these (orders when absent). */
 const API_NAMES = ['orders', 'detail', 'deliver'] as const;
-const setRateLimitInput = z.object({
-  api: z.enum(API_NAMES, { error: `api 必须是 ${API_NAMES.join('、')} 之一` }).default('orders'),
-  perSecond: z.number({ error: 'perSecond 必须是数字或 null' }).positive('perSecond 必须大于 0').nullable(),
-  burst: z.number({ error: 'burst 必须是数字' }).int('burst 必须是整数').min(1, 'burst 至少为 1').optional(),
-});
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -106,21 +101,15 @@ export function createWeidianSimulator(options: { clock?: () => number } = {}): 
     const page = intParam(param, 'page_num', 1, 1);
     const size = intParam(param, 'page_size', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     const now = clock();
-    const from = param.update_start === undefined ? now - MAX_WINDOW_MS : readBeijing(String(param.update_start));
-    const to = param.update_end === undefined ? now : readBeijing(String(param.update_end));
+    // Read leniently: a day past the month's end rolls over rather than being refused.
+    const from = param.update_start === undefined ? now - MAX_WINDOW_MS : parseBeijing(String(param.update_start), false);
+    const to = param.update_end === undefined ? now : parseBeijing(String(param.update_end), false);
     if (from === undefined || to === undefined) throw new WdFail(WD.param, 'update_start / update_end 格式应为 yyyy-MM-dd HH:mm:ss');
     if (to < from) throw new WdFail(WD.param, 'update_end 不能早于 update_start');
     if (to - from > MAX_WINDOW_MS) throw new WdFail(WD.param, '更新时间跨度不能超过31天');
     if (from < now - HISTORY_MS) throw new WdFail(WD.param, '只能查询最近90天内更新的订单');
     const matches = store.ordersUpdatedBetween(shop.shopId, from, to + 999).filter((o) => matchesType(o, type));
-    const start = (page - 1) * size;
-    let slice = matches.slice(start, start + size);
-    // Duplicate fault: each page overlaps its neighbours by one order and comes back reversed.
-    if (req.fault?.kind === 'duplicate' && slice.length > 0) {
-      const around = [matches[start - 1], matches[start + size]].filter((o): o is SimOrder => o !== undefined);
-      slice = [...slice, ...around, slice[0]!].reverse();
-    }
-    const orders = slice.map(orderJson);
+    const orders = pageOverlapping(matches, page, size, req.fault?.kind === 'duplicate').map(orderJson);
     return { orders, order_num: orders.length, total_num: matches.length };
   }
 
@@ -185,10 +174,7 @@ export function createWeidianSimulator(options: { clock?: () => number } = {}): 
       return errorResponse(404, 'NOT_FOUND', `微店模拟器没有这个地址：${req.method} ${req.path}（令牌 GET /token，接口 /api）`);
     },
     control(action, body) {
-      if (action !== 'setRateLimit') return store.control(action, body);
-      const input = parseOrThrow(setRateLimitInput, body, '设置限流');
-      limiter.set(input.api, input.perSecond === null ? null : { perSecond: input.perSecond, burst: input.burst ?? Math.max(1, Math.ceil(input.perSecond)) });
-      return { ok: true };
+      return action === 'setRateLimit' ? setApiRate(limiter, API_NAMES, body) : store.control(action, body);
     },
     snapshot: () => store.snapshot(),
     reset() {

@@ -1,9 +1,9 @@
 // The simulated 微店 gateway's protocol pieces: the `{result, status:{status_code,status_reason}}` envelope,
-// its status codes, Beijing-time parsing of `update_start` / `update_end`, and order JSON in 微店's names.
+// its status codes, and order JSON in 微店's names.
 // Written independently of the adapter on purpose.
 import type { SimResponse } from '../../types.js';
 import type { SimLine, SimOrder } from '../store.js';
-import { beijing, yuan } from '../pdd/protocol.js';
+import { formatBeijing, yuan } from '../units.js';
 
 /**
  * Status codes. 10013/10016/10026 (token) are the ones public ERP code reacts to; the others are this
@@ -47,14 +47,6 @@ export function ok(result: unknown): SimResponse {
 
 export function fail([code, text]: readonly [number, string], reason?: string): SimResponse {
   return { status: 200, body: { result: null, status: { status_code: code, status_reason: reason ?? text } } };
-}
-
-/** "2026-03-01 12:00:00" read as Beijing time; undefined when it is not in that form. */
-export function readBeijing(text: string): number | undefined {
-  const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(text);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** 10 unpaid · 20 paid · 30 shipped · 31 part shipped · 50 done · 60 closed. */
@@ -107,9 +99,9 @@ export function orderJson(o: SimOrder): Record<string, unknown> {
     total,
     price: total,
     express_fee: '0.00',
-    add_time: beijing(o.createdAt),
-    pay_time: o.paidAt === null ? '' : beijing(o.paidAt),
-    update_time: beijing(o.updatedAt),
+    add_time: formatBeijing(o.createdAt),
+    pay_time: o.paidAt === null ? '' : formatBeijing(o.paidAt),
+    update_time: formatBeijing(o.updatedAt),
     note: o.buyerMessage,
     user_phone: o.buyer.phone ?? '',
     buyer_info: { buyer_id: o.buyer.id, name: o.buyer.nick, phone: o.buyer.phone ?? '', address: '' },
@@ -130,7 +122,7 @@ export function orderJson(o: SimOrder): Record<string, unknown> {
           refund_no: `${o.orderId}${String(index + 1).padStart(2, '0')}`,
           refund_status: l.refund === 'refunded' ? '10' : '1',
           refund_fee: yuan(lineTotal(l)),
-          refund_time: beijing(o.updatedAt),
+          refund_time: formatBeijing(o.updatedAt),
         },
       }),
     })),

@@ -1,9 +1,11 @@
 // The 有赞云 APIs KeyDesk uses, answered from the shared order store: orders by update time (one-year
 // span, page_no and page_size ≤ 100), one order, refunds by update time, "无需物流" delivery per line.
 import type { SimResponse } from '../../types.js';
+import { pageBetweenNeighbours } from '../paging.js';
+import type { CallKind } from '../rate-limit.js';
 import type { PlatformStore, SimOrder, SimShop } from '../store.js';
-import { type CallKind, pageOf } from './limits.js';
-import { bizError, gatewayError, intParam, legacyError, ok, parseBeijing } from './protocol.js';
+import { parseBeijing } from '../units.js';
+import { bizError, gatewayError, intParam, legacyError, ok } from './protocol.js';
 import { refundJson, tradeJson, tradeStatus } from './serialize.js';
 
 export interface ApiContext {
@@ -72,7 +74,7 @@ const soldGet: YouzanApi = {
     const orders = ctx.store
       .ordersUpdatedBetween(ctx.shop.shopId, from, to + 999)
       .filter((o) => params.status === undefined || tradeStatus(o) === params.status);
-    const rows = pageOf(orders, page.pageNo, page.pageSize, ctx.duplicate);
+    const rows = pageBetweenNeighbours(orders, page.pageNo, page.pageSize, ctx.duplicate);
     return ok({ total_results: orders.length, full_order_info_list: rows.map((o) => tradeJson(o, ctx.shop, ctx.refundIdFor)) });
   },
 };
@@ -105,7 +107,7 @@ const refundSearch: YouzanApi = {
     const refunds = ctx.store
       .ordersUpdatedBetween(ctx.shop.shopId, from * 1000, to * 1000 + 999)
       .flatMap((o) => o.lines.filter((l) => l.refund !== 'none').map((l) => refundJson(o, l, ctx.refundIdFor(l.lineId), ctx.shop)));
-    return ok({ total: refunds.length, refunds: pageOf(refunds, page.pageNo, page.pageSize, ctx.duplicate) });
+    return ok({ total: refunds.length, refunds: pageBetweenNeighbours(refunds, page.pageNo, page.pageSize, ctx.duplicate) });
   },
 };
 

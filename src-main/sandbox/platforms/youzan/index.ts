@@ -2,10 +2,10 @@
 // with 有赞云's gateway checks and answer shapes, plus form-encoded push to the shop's pushUrl.
 import type { FaultKind, FaultRule } from '../../faults.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
+import { ShopRateLimits } from '../rate-limit.js';
 import { PlatformStore, randomDigits } from '../store.js';
 import { YOUZAN_APIS, type ApiContext } from './api.js';
 import { issueToken } from './auth.js';
-import { ShopRateLimits } from './limits.js';
 import { compactBeijing, gatewayError } from './protocol.js';
 import { sendYouzanPush, youzanPushes } from './push.js';
 

@@ -1,8 +1,9 @@
 // 有赞云 wire details as the sandbox answers them: the four answer shapes (token endpoint, gateway
-// `gw_err_resp`, 4.x `success:false`, 3.x `error_response`) and Beijing time strings. Written apart from
+// `gw_err_resp`, 4.x `success:false`, 3.x `error_response`) and order-number stamps. Written apart from
 // core/channels/youzan on purpose: two independent implementations catch each other's bugs.
 import { randomBytes } from 'node:crypto';
 import type { SimResponse } from '../../types.js';
+import { formatBeijing } from '../units.js';
 
 const traceId = (): string => `yz7-0a${randomBytes(8).toString('hex')}`;
 
@@ -29,19 +30,6 @@ export const gatewayError = (code: number, msg: string): SimResponse => ({
 
 /** `/auth/token` failure. */
 export const tokenError = (code: number, message: string): SimResponse => ({ status: 200, body: { success: false, code, data: null, message } });
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-export function formatBeijing(ms: number): string {
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** Strict `yyyy-MM-dd HH:mm:ss` (Beijing); undefined otherwise, including impossible dates. */
-export function parseBeijing(text: unknown): number | undefined {
-  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return undefined;
-  const ms = Date.parse(`${text.replace(' ', 'T')}+08:00`);
-  return Number.isNaN(ms) || formatBeijing(ms) !== text ? undefined : ms;
-}
 
 /** `yyyyMMddHHmmss` Beijing: the head of 有赞 order and refund numbers. */
 export const compactBeijing = (ms: number): string => formatBeijing(ms).replace(/\D/g, '');

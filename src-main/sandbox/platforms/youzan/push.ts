@@ -3,7 +3,7 @@
 // the URL-encoded text exactly as sent. The receiver must answer {"code":0,"msg":"success"}.
 import { createHash } from 'node:crypto';
 import { postPush, type SimShop, type StoreEvent } from '../store.js';
-import { formatBeijing } from './protocol.js';
+import { formatBeijing } from '../units.js';
 import { REFUND_STATUS, tradeStatus } from './serialize.js';
 
 export type YouzanPush = Record<string, string>;

@@ -1,9 +1,7 @@
 // Store orders in 有赞's field names and units: 元 strings, Beijing time strings, 有赞 status codes,
 // `refund_state` integers on the order and `refund_order[]` entries per refunded line.
 import type { SimLine, SimOrder, SimShop } from '../store.js';
-import { formatBeijing } from './protocol.js';
-
-export const yuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+import { formatBeijing, yuan } from '../units.js';
 
 const lineFen = (line: SimLine): number => line.priceFen * line.quantity;
 
