@@ -47,7 +47,7 @@ export function orderColumns(t: Translate): ColumnsType<OrderLine> {
     {
       title: t('orders.col.item'),
       key: 'item',
-      width: 184,
+      width: 168,
       ellipsis: true,
       render: (_, row) => (
         <span title={row.title}>
@@ -64,7 +64,7 @@ export function orderColumns(t: Translate): ColumnsType<OrderLine> {
     },
     { title: t('orders.col.price'), dataIndex: 'priceFen', width: 80, align: 'right', render: (v: number) => formatFen(v) },
     { title: t('orders.col.buyer'), dataIndex: 'buyerMasked', width: 70, ellipsis: true },
-    { title: t('orders.col.status'), key: 'status', width: 130, render: (_, row) => <LineStatusTag line={row} t={t} /> },
+    { title: t('orders.col.status'), key: 'status', width: 104, render: (_, row) => <LineStatusTag line={row} t={t} /> },
     {
       title: t('orders.col.attempts'),
       dataIndex: 'attempts',
