@@ -28,6 +28,8 @@ export interface ChaosResult {
   linesDeliveredInDb: number;
   integrity: string;
   auditOk: boolean;
+  /** Times the core exited on its own during the final wait. */
+  crashes: number;
   ok: boolean;
   shopError?: string | null;
   cursorAt?: number | null;
@@ -102,9 +104,15 @@ export async function runChaos(options: { orders: number; kills: number; platfor
     // Let the last run finish the work, then judge by what the platform saw.
     const deadline = Date.now() + 120_000 + options.orders * 20;
     let ledger: LedgerEntry[] = [];
+    let crashes = 0;
     for (;;) {
       ledger = await sandbox.control<LedgerEntry[]>(`${platform}/ledger`, {});
       if (checkLedger(ledger).missing === 0 || Date.now() > deadline) break;
+      // The core died on its own (not killed by us): count it — it fails the run — and start it again.
+      if (child.exitCode !== null || child.signalCode !== null) {
+        crashes += 1;
+        child = await startChild();
+      }
       await sleep(500);
     }
     await kill(child);
@@ -133,7 +141,8 @@ export async function runChaos(options: { orders: number; kills: number; platfor
       orders: options.orders, kills: options.kills, refunds, paid: check.paid, delivered: check.delivered, duplicates: check.duplicates,
       missing: check.missing, keysOnTwoLines, linesDeliveredInDb, integrity, auditOk,
       ...(check.missing > 0 && { shopError: shop?.lastError ?? null, cursorAt: shop?.cursorAt ?? null, warnings, lineStatuses }),
-      ok: check.duplicates === 0 && check.missing === 0 && keysOnTwoLines === 0 && integrity === 'ok' && auditOk,
+      crashes,
+      ok: check.duplicates === 0 && check.missing === 0 && crashes === 0 && keysOnTwoLines === 0 && integrity === 'ok' && auditOk,
     };
     return result;
   } finally {

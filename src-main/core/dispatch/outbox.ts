@@ -65,6 +65,7 @@ export class Outbox {
   /** Until start(): a CLI command may capture and reserve, but only a running app sends. */
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
+  private recheckTimer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
   /** Lines claimed by this process: recovery must not touch them. */
   private readonly mine = new Set<number>();
@@ -85,6 +86,8 @@ export class Outbox {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = undefined;
   }
 
   /** Something became deliverable. Cheap to call often. */
@@ -132,13 +135,19 @@ export class Outbox {
     return { reconciled: stale.length, delivered, requeued: stale.length - delivered };
   }
 
+  /** Its own timer: the retry timer (armTimer) is re-armed all the time and must not cancel this one. */
   private scheduleRecheck(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.recover().then(() => this.kick());
+    if (this.recheckTimer || this.stopped) return;
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = undefined;
+      this.recover()
+        .then(() => this.kick())
+        .catch((err: Error) => {
+          this.d.log.error({ err: err.message }, 'Outbox.recheck: failed');
+          this.scheduleRecheck();
+        });
     }, 10_000);
-    this.timer.unref();
+    this.recheckTimer.unref();
   }
 
   private pump(): void {

@@ -7,6 +7,8 @@ import { runChaos } from '../../chaos/main.js';
 describe('kill test', () => {
   it('SIGKILL at random moments: nothing delivered twice, nothing lost, database and audit chain intact', async () => {
     const result = await runChaos({ orders: 200, kills: 4 });
+    // On failure the whole result (line states, logged warnings) is what tells why.
+    if (!result.ok) console.error('kill test result:', JSON.stringify(result));
     expect(result).toMatchObject({ duplicates: 0, missing: 0, keysOnTwoLines: 0, integrity: 'ok', auditOk: true, ok: true });
     expect(result.paid).toBe(200);
     expect(result.delivered + result.refunds).toBeGreaterThanOrEqual(200);

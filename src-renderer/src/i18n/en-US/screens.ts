@@ -7,7 +7,7 @@ export const screens: Record<keyof typeof zh, string> = {
   'home.figures.available': 'Keys available',
   'home.figures.lowStock': 'Low-stock products',
   'home.figures.expiring': 'Keys expiring in 7 days',
-  'home.figures.ordersLater': 'Orders, revenue, gross profit and delivery success today: shown once a shop is connected.',
+  'home.figures.ordersLater': "Today's revenue, gross profit and delivery success rate come with reports; see Orders for every order.",
   'home.alerts.title': 'Restock or sell first',
   'home.alerts.low': '{available} available, below {threshold}',
   'home.start.title': 'Getting started',
