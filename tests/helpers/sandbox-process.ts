@@ -13,7 +13,9 @@ export interface SandboxProcess {
 }
 
 export async function startSandboxProcess(): Promise<SandboxProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.KEYDESK_SANDBOX_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // KEYDESK_SANDBOX_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the platform side of a bench.
+  const nodeArgs = process.env.KEYDESK_SANDBOX_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CHILD], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
