@@ -3,9 +3,10 @@
 // of one store, so control actions (create, pay, refund, close) and the delivery ledger behave the same
 // everywhere, and the bench / kill test can ask any platform "what did the buyer actually get?".
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SandboxError } from '../http.js';
 import { parseOrThrow } from '../validate.js';
+import { autopilotInput, createItemInput, createOrderInput, createShopInput, orderRef, pushUrlInput, refundInput, shopRef } from './store-inputs.js';
 
 export type SimOrderStatus = 'unpaid' | 'paid' | 'shipped' | 'done' | 'closed';
 export type SimRefund = 'none' | 'requested' | 'refunded';
@@ -72,55 +73,6 @@ export interface SimOrder {
 
 export type StoreEvent = { kind: 'paid' | 'refund' | 'closed' | 'created' | 'shipped'; order: SimOrder; lineId?: string };
 
-const text = (label: string, max = 200) =>
-  z.string({ error: `${label}必须是字符串` }).trim().min(1, `${label}不能为空`).max(max, `${label}最多 ${max} 个字符`);
-const qty = z.number({ error: '数量必须是数字' }).int('数量必须是整数').min(1, '数量至少为 1').max(10_000, '数量最多 10000');
-const fenSchema = z.number({ error: '金额必须是数字（分）' }).int('金额必须是整数（分）').min(0, '金额不能为负数');
-
-const createShopInput = z.object({ name: text('店铺名称', 100), pushUrl: z.url('推送地址必须是网址').optional() });
-const createItemInput = z.object({
-  shopId: text('shopId'),
-  title: text('商品标题'),
-  priceFen: fenSchema,
-  outerId: z.string().trim().max(64).default(''),
-  skuId: z.string().trim().max(64).optional(),
-});
-const lineInput = z.object({ itemId: text('itemId'), quantity: qty.default(1), rechargeAccount: z.string().max(100).optional() });
-const buyerInput = z
-  .object({
-    id: z.string().max(64).optional(),
-    nick: z.string().max(64).optional(),
-    phone: z.string().max(32).optional(),
-    email: z.string().max(128).optional(),
-    ip: z.string().max(64).optional(),
-    deviceId: z.string().max(128).optional(),
-  })
-  .default({});
-const createOrderInput = z.object({
-  shopId: text('shopId'),
-  lines: z.array(lineInput).min(1, '至少一行商品').max(20, '最多 20 行商品'),
-  buyer: buyerInput,
-  buyerMessage: z.string().max(500).default(''),
-  pay: z.boolean().default(false),
-  riskFlags: z.array(z.string().max(32)).max(10).default([]),
-  /** Bulk creation for the bench: the same order shape N times, one control round trip. */
-  count: z.number().int().min(1).max(5000).default(1),
-});
-const orderRef = z.object({ orderId: text('orderId') });
-const refundInput = z.object({
-  orderId: text('orderId'),
-  lineId: z.string().optional(),
-  /** true: the buyer asked (after-sales open); false: the refund went through. */
-  requestOnly: z.boolean().default(false),
-});
-const shopRef = z.object({ shopId: text('shopId') });
-const autopilotInput = z.object({
-  shopId: text('shopId'),
-  itemIds: z.array(text('itemId')).min(1, '至少一个商品'),
-  /** 0 stops it. */
-  everyMs: z.number().int().min(0).max(3_600_000).refine((v) => v === 0 || v >= 1000, '间隔至少 1000 毫秒'),
-});
-const pushUrlInput = z.object({ shopId: text('shopId'), pushUrl: z.url('推送地址必须是网址').or(z.literal('')) });
 
 export interface PlatformStoreOptions {
   clock?: () => number;
