@@ -38,6 +38,8 @@ export const errorMessages = {
   IMPORT_NOTHING_VALID: '没有可导入的有效卡密，未写入任何内容。请下载问题清单查看原因。',
   SYNC_SOURCE_UNREACHABLE: '读取云端表格失败：文件不存在或链接打不开。',
   IMPORT_HAS_INVALID_ROWS: '有问题行，按“全部导入或全部不导入”规则未写入任何内容。可修正后重试，或选择“只导入有效行”。',
+  UPSTREAM_FAILED: '供应商或充值网站没有完成这次操作，请看具体原因后重试。',
+  TOPUP_UNSAFE: '无法确认上次充值的结果，为避免重复充值，暂不重新提交。',
   INTERNAL: '内部错误，已记录到日志。请重试，若反复出现请联系支持。',
 } as const;
 

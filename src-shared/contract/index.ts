@@ -9,6 +9,8 @@ import { importMethods } from './methods/imports.js';
 import { sheetSyncMethods } from './methods/sheet-sync.js';
 import { shopMethods } from './methods/shops.js';
 import { orderMethods } from './methods/orders.js';
+import { topupMethods } from './methods/topup.js';
+import { aftersalesMethods } from './methods/aftersales.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -22,6 +24,8 @@ export const methods = {
   ...sheetSyncMethods,
   ...shopMethods,
   ...orderMethods,
+  ...topupMethods,
+  ...aftersalesMethods,
 };
 
 export type Methods = typeof methods;
@@ -51,3 +55,5 @@ export * from './methods/imports.js';
 export * from './methods/sheet-sync.js';
 export * from './methods/shops.js';
 export * from './methods/orders.js';
+export * from './methods/topup.js';
+export * from './methods/aftersales.js';

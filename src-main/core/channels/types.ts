@@ -94,6 +94,19 @@ export interface DeliveryRequest {
   keys: { cardNo: string | null; secret: string; expiresAt: number | null }[];
 }
 
+/** A top-up (直充) line's result, reported back so the platform marks the order done (抖店 topup.result…). */
+export interface TopupReport {
+  order: { orderId: string; lineIds: string[] };
+  line: { lineId: string; skuId: string; quantity: number };
+  /** The account that was recharged, as the buyer gave it. */
+  account: string;
+  success: boolean;
+  /** Chinese sentence for the buyer/platform: 已为账号 138****0000 充值爱奇艺黄金会员月卡. */
+  message: string;
+  /** Our reference (customer_order_no / portal order no), for the platform's records. */
+  serial: string;
+}
+
 /** `already` = the platform says this was delivered before (a resend after a crash): treated as delivered. */
 export type DeliveryOutcome = { result: 'delivered' | 'already'; raw: unknown };
 
@@ -187,6 +200,12 @@ export interface ChannelAdapter {
   listRefunds(ctx: ChannelContext, window: TimeWindow): Promise<RefundNotice[]>;
   /** Confirms delivery by the platform's own call. Idempotent: a repeat answers `already`. */
   deliver(ctx: ChannelContext, request: DeliveryRequest): Promise<DeliveryOutcome>;
+  /**
+   * Reports a top-up result by the platform's own recharge call (抖店 topup.result, 拼多多 charge notify).
+   * Absent: the desk confirms a successful top-up with deliver() and a message instead (淘宝 dummy send).
+   * Idempotent like deliver(): a repeat answers `already`.
+   */
+  reportTopup?(ctx: ChannelContext, report: TopupReport): Promise<DeliveryOutcome>;
   /** Refresh an expiring or expired token; updates ctx via saveCreds. Absent where tokens do not expire. */
   refreshToken?(ctx: ChannelContext): Promise<void>;
   /** Verifies and parses a push; throws ChannelError('bad_signature' | 'bad_request') for forged/garbled ones. */

@@ -163,6 +163,9 @@ export const keys = sqliteTable(
     voidReason: text('void_reason'),
     /** Set when the order line the key went to was refunded after delivery ("delivered, refunded"). */
     refundedAt: integer('refunded_at'),
+    redeemedAt: integer('redeemed_at'),
+    /** Last redemption (核销) check; null = never checked. */
+    checkedAt: integer('checked_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -293,8 +296,18 @@ export const orderLines = sqliteTable(
     /** Keys this line takes (quantity × mapping quantity), set when mapped. */
     keysNeeded: integer('keys_needed'),
     status: text('status', {
-      enum: ['waiting_payment', 'unmapped', 'held', 'out_of_stock', 'reserved', 'sending', 'delivered', 'failed', 'cancelled', 'refunded', 'after_sales'],
+      enum: ['waiting_payment', 'unmapped', 'held', 'out_of_stock', 'ask_buyer', 'topping_up', 'topup_paused', 'reserved', 'sending', 'delivered', 'failed', 'cancelled', 'refunded', 'after_sales'],
     }).notNull(),
+    /** What the buyer gave for a 直充 line (account_list, else the buyer's message), sealed (AAD `line-input:<id>`). */
+    buyerInputSealed: blob('buyer_input_sealed', { mode: 'buffer' }),
+    /** The validated recharge account, sealed (AAD `recharge:<id>`), and masked for lists. */
+    rechargeAccountSealed: blob('recharge_account_sealed', { mode: 'buffer' }),
+    rechargeAccountMasked: text('recharge_account_masked'),
+    /** 已核销: every key of the line was redeemed (or the owner marked it). */
+    redeemedAt: integer('redeemed_at'),
+    /** 售后 problem the owner must look at although the line's status is final (invalid key reported…). */
+    issue: text('issue', { enum: ['invalid_reported', 'refund_after_delivery', 'topup_disputed', 'unredeemed'] }),
+    issueNote: text('issue_note'),
     refund: text('refund', { enum: ['none', 'requested', 'refunded'] }).notNull().default('none'),
     risk: text('risk'),
     paidAt: integer('paid_at'),
@@ -311,6 +324,7 @@ export const orderLines = sqliteTable(
     index('order_lines_status').on(t.status, t.paidAt),
     index('order_lines_shop').on(t.shopId, t.id),
     index('order_lines_product_status').on(t.productId, t.status, t.paidAt),
+    index('order_lines_issue').on(t.issue),
   ],
 );
 
@@ -370,3 +384,5 @@ export const pushSeen = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.shopId, t.messageId] }), index('push_seen_at').on(t.at)],
 );
+
+export * from './schema-topup.js';

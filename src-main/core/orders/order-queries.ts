@@ -37,6 +37,16 @@ const TITLES: Record<TimelineKind, string> = {
   cancelled: '已取消',
   retry: '店主要求重试',
   deliver_now: '店主要求立即发货',
+  ask_buyer: '等待买家补充充值账号',
+  account_set: '已填写充值账号',
+  topup_queued: '等待充值',
+  topup_submitted: '已提交充值',
+  topup_result: '充值结果',
+  topup_reconciled: '核对上次充值',
+  topup_paused: '充值暂停，等待人工接管',
+  topup_failed: '充值失败',
+  aftersales: '售后处理',
+  redemption: '核销检查',
 };
 
 export class OrderQueries {

@@ -56,5 +56,22 @@ export function describeStep(kind: TimelineKind, detail: Detail): string {
       return '店主要求用同一批卡密重发';
     case 'deliver_now':
       return '店主要求立即发货';
+    case 'ask_buyer':
+    case 'topup_failed':
+    case 'topup_paused':
+      return String(d.reason ?? d.error ?? '');
+    case 'account_set':
+      return `${d.actor === 'owner' ? '店主' : '系统'}填写充值账号 ${String(d.account ?? '')}${d.reason ? `（${String(d.reason)}）` : ''}`;
+    case 'topup_queued':
+      return `充值账号 ${String(d.account ?? '')}，${d.route === 'rpa' ? '由充值网站自动操作' : '通过供应商接口'}充值`;
+    case 'topup_submitted':
+      return `第 ${Number(d.attemptNo)} 次提交充值（单号 ${String(d.customerOrderNo)}）`;
+    case 'topup_result':
+      return String(d.text ?? '');
+    case 'topup_reconciled':
+      return String(d.text ?? '');
+    case 'aftersales':
+    case 'redemption':
+      return `${String(d.text ?? '')}${d.reason ? `（原因：${String(d.reason)}）` : ''}`;
   }
 }

@@ -25,7 +25,19 @@ export type TimelineKind =
   | 'released'
   | 'cancelled'
   | 'retry'
-  | 'deliver_now';
+  | 'deliver_now'
+  // 代充 (top-up)
+  | 'ask_buyer'
+  | 'account_set'
+  | 'topup_queued'
+  | 'topup_submitted'
+  | 'topup_result'
+  | 'topup_reconciled'
+  | 'topup_paused'
+  | 'topup_failed'
+  // 售后 and 核销: detail {action, actor, reason, text}
+  | 'aftersales'
+  | 'redemption';
 
 export const payloadAad = (orderId: number): string => `order:${orderId}`;
 

@@ -50,9 +50,26 @@ export interface SimLine {
   quantity: number;
   priceFen: number;
   refund: SimRefund;
+  /** Set for a 直充 line: the account the buyer entered. Such a line is settled by a top-up report. */
   rechargeAccount?: string;
   shippedAt: number | null;
+  /** The top-up result the merchant reported for a recharge line (topup.result / charge notify). */
+  topup?: SimTopup;
 }
+
+export interface SimTopup {
+  success: boolean;
+  /** The merchant's own reference (seller_order_no / outer_order_sn). */
+  serial: string;
+  at: number;
+}
+
+/**
+ * `reported` success shipped the lines / failure opened a refund request; `already` the same result was
+ * reported before; `conflict` the other result was; `not_recharge` none of the lines is a recharge line;
+ * `not_paid` the order may not ship (unpaid, closed, refunded).
+ */
+export type TopupOutcome = 'reported' | 'already' | 'conflict' | 'not_recharge' | 'not_paid';
 
 export interface SimOrder {
   orderId: string;
@@ -151,6 +168,31 @@ export class PlatformStore {
     this.#touch(order);
     this.#emit({ kind: 'shipped', order });
     return 'shipped';
+  }
+
+  /**
+   * Records a top-up result for the recharge lines among `lineIds`. A success ships them (the delivery
+   * content is what the platform stored); a failure leaves them unshipped with a refund request open, so
+   * the buyer is refunded through the ordinary after-sales path.
+   */
+  reportTopup(order: SimOrder, lineIds: string[], result: { success: boolean; serial: string; content: string }): TopupOutcome {
+    const lines = order.lines.filter((l) => lineIds.includes(l.lineId) && l.rechargeAccount !== undefined);
+    if (lines.length === 0) return 'not_recharge';
+    if (lines.every((l) => l.topup?.success === result.success)) return 'already';
+    if (lines.some((l) => l.topup !== undefined)) return 'conflict';
+    if ((order.status !== 'paid' && order.status !== 'shipped') || lines.every((l) => l.refund === 'refunded')) return 'not_paid';
+    const ids = lines.map((l) => l.lineId);
+    // A line shipped by an ordinary delivery before (a platform that allows it) counts as topped up.
+    const shipped = result.success ? this.ship(order, ids, result.content) : 'shipped';
+    if (shipped === 'not_paid') return 'not_paid';
+    const at = this.clock();
+    for (const line of lines) line.topup = { success: result.success, serial: result.serial, at };
+    if (!result.success) {
+      for (const line of lines) if (line.refund === 'none') line.refund = 'requested';
+      this.#touch(order);
+      this.#emit({ kind: 'refund', order, ...(ids.length === 1 && { lineId: ids[0] }) });
+    }
+    return shipped === 'already' ? 'already' : 'reported';
   }
 
   control(action: string, body: unknown): unknown {

@@ -11,6 +11,9 @@ export const lineStatus = z.enum([
   'unmapped',
   'held',
   'out_of_stock',
+  'ask_buyer',
+  'topping_up',
+  'topup_paused',
   'reserved',
   'sending',
   'delivered',
@@ -22,13 +25,16 @@ export const lineStatus = z.enum([
 export type LineStatus = z.infer<typeof lineStatus>;
 
 /** 待处理: the lines that need the owner (the problem queue). */
-export const PROBLEM_STATUSES: readonly LineStatus[] = ['unmapped', 'held', 'out_of_stock', 'failed', 'after_sales'];
+export const PROBLEM_STATUSES: readonly LineStatus[] = ['unmapped', 'held', 'out_of_stock', 'ask_buyer', 'topup_paused', 'failed', 'after_sales'];
 
 export const LINE_STATUS_TITLES: Record<LineStatus, string> = {
   waiting_payment: '待付款',
   unmapped: '未关联商品',
   held: '风控拦截',
   out_of_stock: '缺货',
+  ask_buyer: '待买家补充账号',
+  topping_up: '充值中',
+  topup_paused: '充值待人工接管',
   reserved: '已锁定卡密',
   sending: '发货中',
   delivered: '已发货',
@@ -71,6 +77,12 @@ export const orderLine = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   refund: z.enum(['none', 'requested', 'refunded']),
+  /** 直充: the recharge account, masked (138****0000). */
+  rechargeAccountMasked: z.string().nullable().optional(),
+  /** 已核销 time. */
+  redeemedAt: z.number().int().nullable().optional(),
+  /** 售后 problem on a line whose status is final (买家反馈卡密无效…). */
+  issue: z.enum(['invalid_reported', 'refund_after_delivery', 'topup_disputed', 'unredeemed']).nullable().optional(),
 });
 export type OrderLine = z.infer<typeof orderLine>;
 

@@ -1,5 +1,6 @@
 // 抖店 channel adapter: order.searchList / order.orderDetail / afterSale.List for capture,
-// coupons.syncV2 for card delivery, token.create / token.refresh, and the signed message push.
+// coupons.syncV2 for card delivery, topup.result for direct top-ups, token.create / token.refresh, and the
+// signed message push.
 import { ChannelError } from '../errors.js';
 import { keepNewest, readBackwards, type Page } from '../paging.js';
 import type { ChannelAdapter, ChannelContext, PlatformOrder, RefundNotice, TimeWindow } from '../types.js';
@@ -8,6 +9,7 @@ import { DEFAULT_ENDPOINT, call, dataOf, renewToken } from './client.js';
 import { doudianError, isAlreadyProcessed, isUnknownOrder } from './errors.js';
 import { toPlatformOrder, toRefundNotice } from './parse.js';
 import { doudianPushAck, parseDoudianPush } from './push.js';
+import { reportDoudianTopup } from './topup.js';
 
 const DAY_MS = 86_400_000;
 const PAGE_SIZE = 100;
@@ -161,6 +163,8 @@ export const doudianAdapter: ChannelAdapter = {
     if (isAlreadyProcessed(env)) return { result: 'already', raw: env };
     throw doudianError(env);
   },
+
+  reportTopup: reportDoudianTopup,
 
   async refreshToken(ctx) {
     await renewToken(ctx);

@@ -5,7 +5,7 @@ import { httpStatusError } from '../http.js';
 import { isObject } from '../json.js';
 import type { ChannelContext, ShopCredentials } from '../types.js';
 import { toUnixSeconds } from '../units.js';
-import { PDD_CODES, isAlreadyShipped, isOrderMissing, pddChannelError, type PddErrorBody } from './errors.js';
+import { PDD_CODES, isAlreadyNotified, isAlreadyShipped, isOrderMissing, pddChannelError, type PddErrorBody } from './errors.js';
 import { pddSign, withoutNulls, type PddParams } from './sign.js';
 
 export const PDD_TITLE = '拼多多';
@@ -20,6 +20,10 @@ export class PddCallError extends ChannelError {
 
   get alreadyShipped(): boolean {
     return isAlreadyShipped(this.body);
+  }
+
+  get alreadyNotified(): boolean {
+    return isAlreadyNotified(this.body);
   }
 
   get orderMissing(): boolean {

@@ -43,6 +43,14 @@ export function isAlreadyShipped(e: PddErrorBody): boolean {
   return pddErrorCode(e) === PDD_CODES.business && /已发货|重复发货|已经发货/.test(`${str(e.error_msg)} ${str(e.sub_msg)}`);
 }
 
+/**
+ * A repeat `pdd.virtual.mobile.charge.notify`: the result was reported before (treated as delivered).
+ * The wording is *unconfirmed*: the sandbox's "请勿重复通知"; an order already shipped counts too.
+ */
+export function isAlreadyNotified(e: PddErrorBody): boolean {
+  return isAlreadyShipped(e) || (pddErrorCode(e) === PDD_CODES.business && /重复通知|已通知/.test(`${str(e.error_msg)} ${str(e.sub_msg)}`));
+}
+
 export function isOrderMissing(e: PddErrorBody): boolean {
   return pddErrorCode(e) === PDD_CODES.business && /订单不存在|查询不到订单/.test(`${str(e.error_msg)} ${str(e.sub_msg)}`);
 }

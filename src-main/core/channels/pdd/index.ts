@@ -14,6 +14,7 @@ import type {
 import { toUnixSeconds } from '../units.js';
 import { PDD_DEFAULT_ENDPOINT, PDD_TITLE, PddCallError, pddCallFresh, refreshPddToken } from './client.js';
 import { parsePddOrder, parsePddRefund } from './parse.js';
+import { reportPddTopup } from './topup.js';
 
 export const PDD_PAGE_SIZE = 100;
 const MINUTE = 60_000;
@@ -140,5 +141,6 @@ export const pddAdapter: ChannelAdapter = {
   getOrder,
   listRefunds,
   deliver,
+  reportTopup: reportPddTopup,
   refreshToken: refreshPddToken,
 };

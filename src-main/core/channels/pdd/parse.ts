@@ -29,6 +29,21 @@ export function statusFrom(orderStatus: number, confirmStatus: number, refundSta
   throw new ChannelError('bad_response', `${T}返回了不认识的订单状态：order_status=${orderStatus}`);
 }
 
+const LABELLED = /(?:充值账号|充值号码|充值手机号?|账号|手机号码?|QQ号?|号码)\s*[:：]?\s*([A-Za-z0-9@._-]{5,64})/i;
+const BARE = /^[A-Za-z0-9@._-]{5,64}$/;
+
+/**
+ * The recharge account of a 直充 order. 拼多多's order API never gives it (the official note: 虚拟订单充值手机号
+ * 无法通过此接口获取), so buyers leave it in the memo: a labelled one (充值账号：…, 手机号 …, QQ …) or a memo
+ * that is only the account. A bare token must hold a digit or an @, so 留言 like "thanks" is no account.
+ */
+export function accountFromMemo(memo: string): string | undefined {
+  const trimmed = memo.trim();
+  const labelled = LABELLED.exec(trimmed)?.[1]?.replace(/[._-]+$/, '');
+  if (labelled) return labelled;
+  return BARE.test(trimmed) && /[\d@]/.test(trimmed) ? trimmed : undefined;
+}
+
 export function parsePddOrder(raw: unknown): PlatformOrder {
   if (!isObject(raw)) throw new ChannelError('bad_response', `${T}返回的订单不是对象`);
   const orderId = text(raw.order_sn);
@@ -39,6 +54,9 @@ export function parsePddOrder(raw: unknown): PlatformOrder {
   const status = statusFrom(orderStatus, confirmStatus, refundStatus);
   const refund = refundFromStatus(refundStatus);
   const items = Array.isArray(raw.item_list) ? raw.item_list : [];
+  const buyerMessage = text(raw.buyer_memo);
+  // One memo for the order: it names the account of a line only when there is one line.
+  const account = items.length === 1 ? accountFromMemo(buyerMessage) : undefined;
   const lines: PlatformOrderLine[] = items.map((item, index) => {
     if (!isObject(item)) throw new ChannelError('bad_response', `${T}订单 ${orderId} 的商品行不是对象`);
     const quantity = int(item.goods_count);
@@ -55,11 +73,11 @@ export function parsePddOrder(raw: unknown): PlatformOrder {
       quantity,
       priceFen: pddUnits.yuanToFen(item.goods_price, 'goods_price'),
       refund,
+      ...(account && { rechargeAccount: account }),
     };
   });
   const updatedAt = pddUnits.optionalGmt8(raw.updated_at, 'updated_at');
   if (updatedAt === null) throw new ChannelError('bad_response', `${T}订单 ${orderId} 缺少 updated_at`);
-  const buyerMessage = text(raw.buyer_memo);
   // risk_control_status 1: the order is under 拼多多's risk review and must not ship yet.
   const underReview = int(raw.risk_control_status) === 1;
   return {

@@ -4,6 +4,7 @@ import { pageRepeatingPrevious } from '../paging.js';
 import type { PlatformStore, SimLine, SimOrder, SimShop } from '../store.js';
 import { DoudianFail, intParam, strParam } from './gateway.js';
 import { afterSaleItem, shopOrder } from './serialize.js';
+import { rechargeOnly } from './topup.js';
 
 export const DAY_MS = 86_400_000;
 export const ORDER_HISTORY_MS = 90 * DAY_MS;
@@ -146,7 +147,8 @@ interface Cert {
 
 /**
  * coupons.syncV2: order_id is the sku order id; cert_list carries the keys and is what reached the buyer
- * (stored as the delivery content). A repeat answers 000008, a sync more than 24 h after payment 010012.
+ * (stored as the delivery content). A repeat answers 000008, a sync more than 24 h after payment 010012,
+ * a recharge line (settled by topup.result instead) 010014.
  */
 export function couponsSyncV2(ctx: ApiContext): unknown {
   const lineId = strParam(ctx.params, 'order_id');
@@ -161,6 +163,7 @@ export function couponsSyncV2(ctx: ApiContext): unknown {
   const order = ctx.orderOfLine(lineId);
   if (!order || order.shopId !== ctx.shop.shopId) throw invalid('020010', '履约单为空，请检查 order_id 是否为商品单号');
   const line = order.lines.find((l) => l.lineId === lineId)!;
+  if (line.rechargeAccount !== undefined) throw rechargeOnly();
   const skuId = strParam(ctx.params, 'sku_id');
   if (skuId && skuId !== line.skuId) throw invalid('000002', '参数错误：sku_id 与商品单不符');
   const processed = () => new DoudianFail(50002, 'isv.business-failed:000008', '000008:请求已处理');

@@ -1,6 +1,6 @@
 // 抖店 simulator: the open-platform gateway (`POST /<path>?app_key&method&timestamp&v=2&sign…`) on top
 // of the shared PlatformStore, with token create/refresh, order search/detail, after-sales list, card
-// delivery (coupons.syncV2) and signed message pushes.
+// delivery (coupons.syncV2), top-up results (topup.result) and signed message pushes.
 import { z } from 'zod';
 import { SandboxError } from '../../http.js';
 import type { SimRequest, SimResponse, Simulator } from '../../types.js';
@@ -19,6 +19,7 @@ import {
 } from './api.js';
 import { DoudianFail, envelope, failure, gatewaySign, parseGatewayTimestamp, readCommon, success } from './gateway.js';
 import { messagesFor, signedPush } from './push.js';
+import { logisticsAdd, topupResult } from './topup.js';
 
 export interface DoudianSimulatorOptions {
   clock?: () => number;
@@ -45,6 +46,8 @@ const ROUTES: Record<string, Route> = {
   'order.orderDetail': { handler: orderDetail, needsToken: true, limit: 'list' },
   'afterSale.List': { handler: afterSaleList, needsToken: true, limit: 'list' },
   'coupons.syncV2': { handler: couponsSyncV2, needsToken: true, limit: 'delivery' },
+  'topup.result': { handler: topupResult, needsToken: true, limit: 'delivery' },
+  'order.logisticsAdd': { handler: logisticsAdd, needsToken: true, limit: 'delivery' },
 };
 
 const shopRef = z.object({ shopId: z.string().min(1, 'shopId 不能为空') });

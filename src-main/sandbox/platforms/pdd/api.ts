@@ -138,6 +138,41 @@ function logisticsSend(ctx: CallContext): Json {
   return { logistics_online_send_response: { is_success: true } };
 }
 
+const CHARGE_STATUSES = ['SUCCESS', 'FAIL'];
+
+/**
+ * pdd.virtual.mobile.charge.notify (虚拟类目发货通知): order_sn, outer_order_sn (our serial), status SUCCESS |
+ * FAIL, optional charge_certi[]. Only an order with a recharge line may report (拼多多 gives the account
+ * to nobody through the order API; the store knows it from the control call). SUCCESS ships the order,
+ * FAIL opens a refund request. The refusal texts are sandbox conventions (see README).
+ */
+function chargeNotify(ctx: CallContext): Json {
+  throttle(ctx, 'deliver');
+  const order = findOrder(ctx);
+  const { status, outer_order_sn: serial } = ctx.params;
+  if (typeof status !== 'string' || !CHARGE_STATUSES.includes(status)) throw new PddFail(ERR.param, `status 只能是 ${CHARGE_STATUSES.join('/')}`);
+  if (typeof serial !== 'string' || serial.trim() === '') throw new PddFail(ERR.param, '缺少必填参数 outer_order_sn');
+  if (ctx.params.charge_certi !== undefined && !Array.isArray(ctx.params.charge_certi)) throw new PddFail(ERR.param, 'charge_certi 必须是数组');
+  const message = typeof ctx.params.keydesk_message === 'string' ? ctx.params.keydesk_message : JSON.stringify({ status, outer_order_sn: serial });
+  const outcome = ctx.store.reportTopup(
+    order,
+    order.lines.map((l) => l.lineId),
+    { success: status === 'SUCCESS', serial, content: message },
+  );
+  switch (outcome) {
+    case 'reported':
+      return { mobile_charge_notify_response: { success: true } };
+    case 'already':
+      throw new PddFail(ERR.business, status === 'SUCCESS' ? '订单已充值成功，请勿重复通知' : '订单已回传充值失败，请勿重复通知');
+    case 'conflict':
+      throw new PddFail(ERR.business, '订单充值结果已回传，不能变更');
+    case 'not_recharge':
+      throw new PddFail(ERR.business, '该订单不是虚拟充值订单，不能回传充值结果');
+    case 'not_paid':
+      throw new PddFail(ERR.business, order.status === 'unpaid' ? '订单未成交，不能回传充值结果' : '订单已关闭或已退款，不能回传充值结果');
+  }
+}
+
 function mallInfo(ctx: CallContext): Json {
   throttle(ctx, 'other');
   const { shop } = ctx;
@@ -160,7 +195,7 @@ export function tokenRefresh(ctx: CallContext): Json {
       expires_in: Math.floor((shop.tokenExpiresAt - now) / 1000),
       owner_id: shop.shopId,
       owner_name: shop.name,
-      scope: ['pdd.order.number.list.increment.get', 'pdd.logistics.online.send'],
+      scope: ['pdd.order.number.list.increment.get', 'pdd.logistics.online.send', 'pdd.virtual.mobile.charge.notify'],
     },
   };
 }
@@ -170,5 +205,6 @@ export const HANDLERS: Record<string, (ctx: CallContext) => Json> = {
   'pdd.refund.list.increment.get': refundIncrement,
   'pdd.order.information.get': orderInformation,
   'pdd.logistics.online.send': logisticsSend,
+  'pdd.virtual.mobile.charge.notify': chargeNotify,
   'pdd.mall.info.get': mallInfo,
 };

@@ -26,6 +26,17 @@ const API_NAMES = ['orders', 'refunds', 'detail', 'deliver', 'other'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * 拼多多's order API never gives the recharge account: buyers of a 直充 listing leave it in the order memo.
+ * A createOrder whose line names a rechargeAccount and that sets no buyerMessage gets `充值账号：<account>`.
+ */
+function withRechargeMemo(body: unknown): unknown {
+  if (!isObject(body) || !Array.isArray(body.lines)) return body;
+  if (typeof body.buyerMessage === 'string' && body.buyerMessage.trim() !== '') return body;
+  const account = body.lines.map((l) => (isObject(l) ? l.rechargeAccount : undefined)).find((a) => typeof a === 'string' && a !== '');
+  return typeof account === 'string' ? { ...body, buyerMessage: `充值账号：${account}` } : body;
+}
+
 export function createPddSimulator(options: { clock?: () => number } = {}): Simulator & { store: PlatformStore } {
   const clock = options.clock ?? Date.now;
   const store = new PlatformStore({
@@ -77,7 +88,8 @@ export function createPddSimulator(options: { clock?: () => number } = {}): Simu
       return errorResponse(404, 'NOT_FOUND', `拼多多模拟器没有这个地址：${req.method} ${req.path}（网关在 /api/router）`);
     },
     control(action, body) {
-      return action === 'setRateLimit' ? setApiRate(limiter, API_NAMES, body) : store.control(action, body);
+      if (action === 'setRateLimit') return setApiRate(limiter, API_NAMES, body);
+      return store.control(action, action === 'createOrder' ? withRechargeMemo(body) : body);
     },
     snapshot: () => store.snapshot(),
     reset() {

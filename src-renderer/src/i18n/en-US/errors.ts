@@ -39,6 +39,8 @@ export const englishErrors: Partial<Record<ApiErrorCode, string>> = {
   IMPORT_CANCELLED: 'Import cancelled. No keys were written.',
   IMPORT_NOTHING_VALID: 'No valid keys to import; nothing was written. Download the problem list to see why.',
   IMPORT_HAS_INVALID_ROWS: 'Some rows have problems, so under "all or nothing" nothing was written. Fix them and retry, or choose "import the valid rows only".',
+  UPSTREAM_FAILED: 'The supplier or recharge site did not complete this; see the reason and retry.',
+  TOPUP_UNSAFE: 'The last top-up\'s result cannot be confirmed; to avoid topping up twice, nothing was resubmitted.',
   INTERNAL: 'Internal error, logged. Please try again; contact support if it keeps happening.',
   UNREACHABLE: 'Cannot reach the KeyDesk service. Check that it is still running, then try again.',
   BAD_RESPONSE: 'The service answered with something unexpected. Check that this is the address KeyDesk printed at startup.',
