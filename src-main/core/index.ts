@@ -24,6 +24,8 @@ import { createHttpClient } from './channels/http.js';
 import { defaultAdapters } from './channels/registry.js';
 import type { ChannelAdapter, HttpClient, Platform } from './channels/types.js';
 import type { CoreServices, HostKind } from './services.js';
+import { createTopupServices } from './topup/topup-services.js';
+import type { SupplierAdapter, SupplierKind } from './topup/suppliers/types.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +41,7 @@ export interface CoreOptions {
   /** Tests swap platform adapters or the HTTP client; production uses the built-in ones. */
   adapters?: Partial<Record<Platform, ChannelAdapter>>;
   http?: HttpClient;
+  supplierAdapters?: Partial<Record<SupplierKind, SupplierAdapter>>;
   /** false: do not poll or send in the background even in a window/server host (tests drive it). */
   background?: boolean;
 }
@@ -79,7 +82,10 @@ export function createCore(options: CoreOptions): Core {
   const stock = new Stock(sqlite, vault);
   const imports = new Imports({ sqlite, vault, clock, files, products, events, log, audit: appendAudit });
   const sheetSyncs = new SheetSyncs({ sqlite, vault, clock, files, imports, products, events, log, appendAudit });
-  const orders = new OrderDesk({ sqlite, vault, clock, log, events, appendAudit }, { ...defaultAdapters, ...options.adapters }, options.http ?? createHttpClient(), options.sandboxUrl);
+  const http = options.http ?? createHttpClient();
+  const orders = new OrderDesk({ sqlite, vault, clock, log, events, appendAudit }, { ...defaultAdapters, ...options.adapters }, http, options.sandboxUrl);
+  const topup = createTopupServices({ sqlite, vault, clock, log, events, appendAudit, dataDir: options.dataDir, imports, orders },
+    { http, sandboxUrl: options.sandboxUrl, supplierAdapters: options.supplierAdapters });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -102,19 +108,28 @@ export function createCore(options: CoreOptions): Core {
     imports,
     sheetSyncs,
     orders,
+    topup,
   };
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
   // Stock that arrives (import, sync, restore) releases orders waiting for it, in pay-time order.
   events.on((message) => {
-    if (message.event === 'vault.changed' && !vault.unlocked) orders.shops.forgetCredentials();
-    if (message.event === 'inventory.changed' && vault.unlocked) orders.actions.stockArrived((message as EventMessage<'inventory.changed'>).payload.productIds);
+    if (message.event === 'vault.changed' && !vault.unlocked) {
+      orders.shops.forgetCredentials();
+      topup.suppliers.forgetCredentials();
+    }
+    if (message.event === 'inventory.changed' && vault.unlocked) {
+      orders.actions.stockArrived((message as EventMessage<'inventory.changed'>).payload.productIds);
+      if (ordersStarted) void topup.restock.checkAll();
+    }
   });
   let ordersStarted = false;
   const startOrders = (): void => {
     if (ordersStarted || !vault.unlocked) return;
     ordersStarted = true;
-    void orders.start().catch((err: Error) => log.error({ err: err.message }, 'createCore: order desk failed to start'));
+    void orders.start()
+      .then(() => topup.start())
+      .catch((err: Error) => log.error({ err: err.message }, 'createCore: order desk failed to start'));
   };
   if (options.host !== 'cli' && options.background !== false) {
     // Delivery needs the vault open (keys are sealed): start once it is unlocked.
@@ -142,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       for (const timer of background) clearInterval(timer);
       orders.stop();
+      void topup.stop();
       services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();

@@ -16,6 +16,7 @@ import type { KeyActions } from './inventory/key-actions.js';
 import type { Imports } from './inventory/import/import-service.js';
 import type { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
 import type { OrderDesk } from './orders/order-desk.js';
+import type { TopupServices } from './topup/topup-services.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -44,4 +45,6 @@ export interface CoreServices {
   sheetSyncs: SheetSyncs;
   /** Shops, capture, dispatch, delivery. */
   orders: OrderDesk;
+  /** 代充: suppliers, portal accounts, supply settings, the top-up desk, auto-restock, RPA. */
+  topup: TopupServices;
 }

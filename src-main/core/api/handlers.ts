@@ -2,6 +2,7 @@ import type { MethodName, ParsedInput, MethodOutput } from '../../../src-shared/
 import type { CoreServices } from '../services.js';
 import { inventoryHandlers } from './inventory-handlers.js';
 import { orderHandlers } from './order-handlers.js';
+import { topupHandlers } from './topup-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -17,6 +18,7 @@ export function createHandlers(s: CoreServices): Handlers {
   return {
     ...inventoryHandlers(s),
     ...orderHandlers(s),
+    ...topupHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),

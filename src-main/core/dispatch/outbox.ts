@@ -10,7 +10,9 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../log/logger.js';
 import type { Vault } from '../vault/vault.js';
 import { ChannelError, isRetryable } from '../channels/errors.js';
-import type { ChannelAdapter, DeliveryRequest, Platform } from '../channels/types.js';
+import type { ChannelAdapter, DeliveryRequest, Platform, TopupReport } from '../channels/types.js';
+import { maskAccount } from '../../../src-shared/recharge-account.js';
+import { rechargeAad } from '../topup/account-aad.js';
 import { keyAad } from '../inventory/stock.js';
 import type { Shops } from '../shops/shops.js';
 import { releaseKeys } from '../orders/capture.js';
@@ -29,12 +31,15 @@ interface ClaimedLine {
   attempts: number;
   product_name: string;
   delivery_template: string | null;
+  product_type: 'card' | 'direct' | 'combo';
 }
 
 type Outcome =
   | { line: ClaimedLine; kind: 'delivered'; result: 'delivered' | 'already' | 'readback'; raw: unknown }
   | { line: ClaimedLine; kind: 'retry'; error: ChannelError; interrupted?: boolean }
-  | { line: ClaimedLine; kind: 'failed'; error: string; reauth: boolean };
+  | { line: ClaimedLine; kind: 'failed'; error: string; reauth: boolean }
+  /** The pre-send check took the line elsewhere (out of stock): nothing to commit. */
+  | { line: ClaimedLine; kind: 'skipped' };
 
 /** Lines failed for this reason go out again by themselves once the owner re-authorises the shop. */
 export const REAUTH_PREFIX = '平台授权已失效：';
@@ -75,6 +80,12 @@ export class Outbox {
     private readonly adapterFor: (platform: Platform) => ChannelAdapter,
     private readonly onChanged: (shopIds: number[], lineIds: number[]) => void,
   ) {}
+
+  /** Redemption's pre-send check (set once the redemption service exists). */
+  private preSend: ((lineId: number) => Promise<'ok' | 'replaced' | 'out_of_stock'>) | undefined;
+  setPreSend(check: (lineId: number) => Promise<'ok' | 'replaced' | 'out_of_stock'>): void {
+    this.preSend = check;
+  }
 
   /** Reads back every line a previous run left in `sending`, then starts sending. */
   async start(): Promise<void> {
@@ -202,7 +213,7 @@ export class Outbox {
   }
 
   private claimedView(id: number): ClaimedLine | undefined {
-    return stmt(this.d.sqlite, `select l.id, l.order_id, l.shop_id, l.platform_order_id, l.platform_line_id, l.sku_id, l.quantity, l.attempts, p.name as product_name, p.delivery_template
+    return stmt(this.d.sqlite, `select l.id, l.order_id, l.shop_id, l.platform_order_id, l.platform_line_id, l.sku_id, l.quantity, l.attempts, p.name as product_name, p.delivery_template, p.type as product_type
         from order_lines l join products p on p.id = l.product_id where l.id = ?`)
       .get(id) as ClaimedLine | undefined;
   }
@@ -213,8 +224,20 @@ export class Outbox {
     try {
       const shop = this.d.shops.recentRow(line.shop_id);
       const adapter = this.adapterFor(shop.platform);
-      const request = this.request(line);
-      const result = await adapter.deliver(this.d.shops.context(shop), request);
+      const ctx = this.d.shops.context(shop);
+      let result;
+      if (line.product_type === 'direct') {
+        const report = this.topupReport(line);
+        result = adapter.reportTopup ? await adapter.reportTopup(ctx, report) : await adapter.deliver(ctx, { ...report, message: report.message, keys: [] });
+      } else {
+        // 发货前检查: a product may ask for its keys to be checked unused first (never send a dead card).
+        if (this.preSend && (await this.preSend(line.id)) === 'out_of_stock') {
+          outcome = { line, kind: 'skipped' };
+          this.finish(outcome);
+          return;
+        }
+        result = await adapter.deliver(ctx, this.request(line));
+      }
       outcome = { line, kind: 'delivered', result: result.result, raw: result.raw };
     } catch (err) {
       const error = err instanceof ChannelError ? err : new ChannelError('retry', `发货时出错：${(err as Error).message}`);
@@ -222,6 +245,10 @@ export class Outbox {
         ? { line, kind: 'retry', error }
         : failedOutcome(line, error);
     }
+    this.finish(outcome);
+  }
+
+  private finish(outcome: Outcome): void {
     this.inFlight -= 1;
     this.pending.push(outcome);
     if (!this.flushScheduled) {
@@ -231,7 +258,7 @@ export class Outbox {
   }
 
   private request(line: ClaimedLine): DeliveryRequest {
-    const keys = (stmt(this.d.sqlite, `select k.card_no, k.secret_sealed, k.secret_index, k.expires_at from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? order by k.expires_at is null, k.expires_at, k.id`)
+    const keys = (stmt(this.d.sqlite, `select k.card_no, k.secret_sealed, k.secret_index, k.expires_at from line_keys lk join keys k on k.id = lk.key_id where lk.line_id = ? and k.status <> 'void' order by k.expires_at is null, k.expires_at, k.id`)
       .all(line.id) as { card_no: string | null; secret_sealed: Buffer; secret_index: Buffer; expires_at: number | null }[])
       .map((k) => ({ cardNo: k.card_no, secret: this.d.vault.decrypt(k.secret_sealed, keyAad(k.secret_index)), expiresAt: k.expires_at }));
     const lineIds = (stmt(this.d.sqlite, 'select platform_line_id from order_lines where order_id = ? order by id').all(line.order_id) as { platform_line_id: string }[]).map((r) => r.platform_line_id);
@@ -240,6 +267,23 @@ export class Outbox {
       line: { lineId: line.platform_line_id, skuId: line.sku_id, quantity: line.quantity },
       message: renderDeliveryMessage(line.delivery_template, line.product_name, keys),
       keys,
+    };
+  }
+
+  /** A 直充 line's result for the platform: the account (unsealed just for the call) and our serial. */
+  private topupReport(line: ClaimedLine): TopupReport {
+    const row = stmt(this.d.sqlite, 'select recharge_account_sealed as s from order_lines where id = ?').get(line.id) as { s: Buffer | null };
+    const account = row.s ? this.d.vault.decrypt(row.s, rechargeAad(line.id)) : '';
+    const attempt = stmt(this.d.sqlite, `select customer_order_no as no, portal_order_no as portal from topup_attempts where line_id = ? and state in ('success', 'disputed') order by attempt_no desc limit 1`)
+      .get(line.id) as { no: string; portal: string | null } | undefined;
+    const lineIds = (stmt(this.d.sqlite, 'select platform_line_id from order_lines where order_id = ? order by id').all(line.order_id) as { platform_line_id: string }[]).map((r) => r.platform_line_id);
+    return {
+      order: { orderId: line.platform_order_id, lineIds },
+      line: { lineId: line.platform_line_id, skuId: line.sku_id, quantity: line.quantity },
+      account,
+      success: true,
+      message: `已为账号 ${maskAccount(account)} 充值「${line.product_name}」，请登录查看`,
+      serial: attempt?.no ?? `KD${line.id}`,
     };
   }
 
@@ -270,7 +314,7 @@ export class Outbox {
         const { line } = o;
         shopIds.add(line.shop_id);
         const state = current.get(line.id) as { status: string; refund: string };
-        if (state.status !== 'sending') continue;
+        if (state.status !== 'sending' || o.kind === 'skipped') continue;
         if (o.kind === 'delivered') {
           const afterSales = state.refund === 'refunded';
           stmt(this.d.sqlite, `update order_lines set status = ?, delivered_at = ?, next_attempt_at = null, last_error = ?, updated_at = ? where id = ?`)

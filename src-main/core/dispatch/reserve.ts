@@ -9,6 +9,10 @@ import type { Clock } from '../clock.js';
 import type { Timeline } from '../orders/timeline.js';
 import { KeyPicker } from './key-picker.js';
 import type { RiskHook } from './risk-hook.js';
+import type { Vault } from '../vault/vault.js';
+import { maskAccount } from '../../../src-shared/recharge-account.js';
+import { accountFor, supplyOf } from '../topup/supply.js';
+import { rechargeAad } from '../topup/account-aad.js';
 
 interface LineRow {
   id: number;
@@ -47,6 +51,8 @@ export interface ReserveResult {
   reserved: number[];
   outOfStock: { lineId: number; productId: number; productName: string }[];
   touched: number[];
+  /** 直充 lines handed to the top-up desk. */
+  topup: number[];
 }
 
 export interface ReserveOptions {
@@ -70,6 +76,7 @@ export class Dispatcher {
     private readonly timeline: Timeline,
     private readonly audit: (entry: AuditInput) => void,
     private readonly risk: () => RiskHook,
+    private readonly vault: Vault,
   ) {
     this.lineStmt = stmt(sqlite, `select l.id, l.order_id, l.shop_id, s.platform, l.platform_order_id, l.item_id, l.sku_id, l.outer_id, l.quantity,
         l.product_id, l.keys_needed, l.status, l.refund, l.paid_at, o.amount_fen, o.buyer_index, o.risk_flags
@@ -88,7 +95,7 @@ export class Dispatcher {
   reserve(lineIds: number[], options: ReserveOptions = {}): ReserveResult {
     if (!this.sqlite.inTransaction) throw new Error('Dispatcher.reserve must run inside the capture/mapping transaction');
     const picker = new KeyPicker(this.sqlite);
-    const result: ReserveResult = { reserved: [], outOfStock: [], touched: [] };
+    const result: ReserveResult = { reserved: [], outOfStock: [], touched: [], topup: [] };
     const lines = lineIds.map((id) => this.lineStmt.get(id) as LineRow | undefined).filter((l): l is LineRow => l !== undefined);
     lines.sort((a, b) => (a.paid_at ?? 0) - (b.paid_at ?? 0) || a.id - b.id);
     for (const line of lines) {
@@ -115,7 +122,6 @@ export class Dispatcher {
     };
     if (!product || product.archived_at !== null) return hold('关联的商品已归档或不存在，请重新关联');
     if (line.quantity < 1 || keysNeeded > MAX_LINE_KEYS) return hold(`数量异常（${line.quantity} 件 × ${mapping.quantity}），已暂停发货，请核实`);
-    if (product.type === 'direct') return hold('直充商品：请手动处理（自动代充将在代充功能中提供）');
 
     if (!options.skipRisk) {
       const decision = this.risk()({
@@ -126,6 +132,7 @@ export class Dispatcher {
       this.timeline.add(line.order_id, line.id, 'risk', decision);
       if (decision.action !== 'allow') return hold(`风控：${decision.reasons.join('；') || decision.action}`, JSON.stringify(decision));
     }
+    if (product.type === 'direct') return this.queueTopup(line, product.id, keysNeeded, result);
 
     const parts = product.type === 'combo'
       ? (this.componentsStmt.all(product.id) as { productId: number; quantity: number }[]).map((c) => ({ productId: c.productId, n: c.quantity * keysNeeded }))
@@ -152,6 +159,31 @@ export class Dispatcher {
     this.timeline.add(line.order_id, line.id, 'reserved', { keyIds: picked.map((k) => k.id), productId: product.id });
     this.audit({ actor: 'system', action: 'dispatch.reserve', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id, productId: product.id, keys: picked.length } });
     result.reserved.push(line.id);
+  }
+
+  /** 直充: no keys; the account is read by the product's rule and the top-up desk takes the line. */
+  private queueTopup(line: LineRow, productId: number, keysNeeded: number, result: ReserveResult): void {
+    const now = this.clock.now();
+    const supply = supplyOf(this.sqlite, productId);
+    if (!supply) {
+      this.setLine.run('held', productId, keysNeeded, null, '直充商品未设置充值方式：请在“库存 → 商品 → 供货设置”里选择供应商或充值网站', null, now, line.id);
+      this.timeline.add(line.order_id, line.id, 'held', { reason: '直充商品未设置充值方式' });
+      return;
+    }
+    const sealed = stmt(this.sqlite, 'select buyer_input_sealed as s from order_lines where id = ?').get(line.id) as { s: Buffer | null };
+    const input = sealed.s ? (JSON.parse(this.vault.decrypt(sealed.s, `line-input:${line.id}`)) as { field: string | null; message: string | null }) : {};
+    const parsed = accountFor(supply, input);
+    if (!parsed.ok) {
+      this.setLine.run('ask_buyer', productId, keysNeeded, null, parsed.reason, null, now, line.id);
+      this.timeline.add(line.order_id, line.id, 'ask_buyer', { reason: parsed.reason });
+      return;
+    }
+    stmt(this.sqlite, 'update order_lines set recharge_account_sealed = ?, recharge_account_masked = ? where id = ?')
+      .run(this.vault.encrypt(parsed.account, rechargeAad(line.id)), maskAccount(parsed.account), line.id);
+    this.setLine.run('topping_up', productId, keysNeeded, null, null, null, now, line.id);
+    this.timeline.add(line.order_id, line.id, 'topup_queued', { account: maskAccount(parsed.account), route: supply.route });
+    this.audit({ actor: 'system', action: 'topup.queue', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id, productId, route: supply.route } });
+    result.topup.push(line.id);
   }
 
   /** Not enough keys: undo what this line took from earlier parts of a combo, and wait for stock. */

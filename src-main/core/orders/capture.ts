@@ -68,13 +68,14 @@ export class Capture {
    */
   ingest(shop: ShopRow, orders: PlatformOrder[], source: CaptureSource, options: { refunds?: RefundNotice[]; cursorTo?: number; settledTo?: number; pushIds?: string[] } = {}): CaptureResult {
     return this.sqlite.transaction(() => {
-      const result: CaptureResult = { orders: 0, newLines: 0, changed: [], reserved: [], outOfStock: [], touched: [] };
+      const result: CaptureResult = { orders: 0, newLines: 0, changed: [], reserved: [], outOfStock: [], touched: [], topup: [] };
       const toDispatch: number[] = [];
       for (const order of dedupe(orders)) this.ingestOrder(shop, order, source, result, toDispatch);
       for (const refund of options.refunds ?? []) this.applyRefund(shop, refund.orderId, refund.lineId, refund.state, refund.raw, result);
       const reserved = this.dispatcher.reserve(toDispatch);
       result.reserved.push(...reserved.reserved);
       result.outOfStock.push(...reserved.outOfStock);
+      result.topup.push(...reserved.topup);
       result.changed.push(...reserved.touched);
       if (options.cursorTo !== undefined || options.settledTo !== undefined) {
         stmt(this.sqlite, 'update shops set cursor_at = max(cursor_at, coalesce(?, 0)), settled_at = max(settled_at, coalesce(?, 0)), last_poll_at = ? where id = ?')
@@ -128,6 +129,11 @@ export class Capture {
       const id = Number(this.insertLine.run(orderId, shop.id, order.orderId, line.lineId, line.itemId, line.skuId, line.outerId, line.title.slice(0, 200),
         Number.isFinite(line.quantity) ? Math.trunc(line.quantity) : 0, line.priceFen, status, line.refund, paidAt, error, now, now).lastInsertRowid);
       result.newLines += 1;
+      // A 直充 line's account: what the buyer typed (account field, else the message), parsed at dispatch by the product rule.
+      if (line.rechargeAccount || order.buyerMessage) {
+        const input = JSON.stringify({ field: line.rechargeAccount ?? null, message: order.buyerMessage?.slice(0, 2000) ?? null });
+        stmt(this.sqlite, 'update order_lines set buyer_input_sealed = ? where id = ?').run(this.vault.encrypt(input, `line-input:${id}`), id);
+      }
       result.changed.push(id);
       if (badQuantity) this.timeline.add(orderId, id, 'held', { reason: error });
       if (line.refund !== 'none') this.applyLineRefund(orderId, { id, status, refund: 'none' }, line.refund, undefined, result);

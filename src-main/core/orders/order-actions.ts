@@ -53,7 +53,7 @@ export class OrderActions {
       if (!['failed', 'reserved'].includes(line.status) || !this.hasKeys(lineId)) throw notAllowed(line, '重试发货');
       this.requeue(line, 'retry');
     }).immediate();
-    this.afterReserve({ reserved: [lineId], outOfStock: [], touched: [lineId] });
+    this.afterReserve({ reserved: [lineId], outOfStock: [], touched: [lineId], topup: [] });
   }
 
   cancel(lineId: number, reason: string): void {
@@ -66,7 +66,7 @@ export class OrderActions {
       this.timeline.add(line.order_id, lineId, 'cancelled', { reason, releasedKeys: released.length });
       this.audit({ actor: 'owner', action: 'dispatch.cancel', objectType: 'order_line', objectId: String(lineId), summary: { order: line.platform_order_id, reason, releasedKeys: released.length } });
     }).immediate();
-    this.afterReserve({ reserved: [], outOfStock: [], touched: [lineId] });
+    this.afterReserve({ reserved: [], outOfStock: [], touched: [lineId], topup: [] });
   }
 
   /** Maps the line's item/SKU and dispatches every line waiting on that mapping, in pay-time order. */
@@ -117,7 +117,7 @@ export class OrderActions {
     const lines = stmt(this.sqlite, `select id from order_lines where shop_id = ? and status = 'failed' and last_error like ?`).all(shopId, `${REAUTH_PREFIX}%`) as { id: number }[];
     if (!lines.length) return;
     const result = this.sqlite.transaction(() => {
-      const out: ReserveResult = { reserved: [], outOfStock: [], touched: [] };
+      const out: ReserveResult = { reserved: [], outOfStock: [], touched: [], topup: [] };
       for (const { id } of lines) {
         const line = this.state(id);
         if (this.hasKeys(id)) out.reserved.push(...this.requeue(line, 'retry').reserved);
@@ -150,7 +150,7 @@ export class OrderActions {
     stmt(this.sqlite, `update order_lines set status = 'reserved', next_attempt_at = null, attempts = 0, last_error = null, updated_at = ? where id = ?`).run(now, line.id);
     this.timeline.add(line.order_id, line.id, kind, {});
     this.audit({ actor: 'owner', action: kind === 'retry' ? 'dispatch.retry' : 'dispatch.deliverNow', objectType: 'order_line', objectId: String(line.id), summary: { order: line.platform_order_id } });
-    return { reserved: [line.id], outOfStock: [], touched: [line.id] };
+    return { reserved: [line.id], outOfStock: [], touched: [line.id], topup: [] };
   }
 
   private hasKeys(lineId: number): boolean {

@@ -31,6 +31,9 @@ export class OrderDesk {
   readonly queries: OrderQueries;
   readonly actions: OrderActions;
   readonly feed: ChangeFeed;
+  readonly timeline: Timeline;
+  /** The top-up desk's pump: 直充 lines were queued. */
+  private topupKick: () => void = () => {};
   private risk: RiskHook = allowAll;
   private readonly alerted = new Map<number, number>();
 
@@ -47,7 +50,8 @@ export class OrderDesk {
     };
     this.shops = new Shops(d, adapterFor, http, sandboxUrl);
     const timeline = new Timeline(d.sqlite, d.vault, d.clock);
-    const dispatcher = new Dispatcher(d.sqlite, d.clock, timeline, d.appendAudit, () => this.risk);
+    this.timeline = timeline;
+    const dispatcher = new Dispatcher(d.sqlite, d.clock, timeline, d.appendAudit, () => this.risk, d.vault);
     this.capture = new Capture(d.sqlite, d.vault, d.clock, timeline, dispatcher, d.appendAudit);
     this.feed = new ChangeFeed(d.events);
     this.outbox = new Outbox({ sqlite: d.sqlite, vault: d.vault, clock: d.clock, log: d.log, audit: d.appendAudit, timeline, shops: this.shops }, adapterFor,
@@ -71,6 +75,10 @@ export class OrderDesk {
     this.risk = hook;
   }
 
+  setTopupKick(kick: () => void): void {
+    this.topupKick = kick;
+  }
+
   /** Reconcile what was left in flight, then poll and send. Only long-running hosts call this. */
   async start(): Promise<void> {
     await this.outbox.start();
@@ -85,6 +93,7 @@ export class OrderDesk {
 
   private afterReserve(result: ReserveResult): void {
     if (result.reserved.length) this.outbox.kick();
+    if (result.topup.length) this.topupKick();
     const now = this.d.clock.now();
     for (const { productId, productName } of result.outOfStock) {
       if ((this.alerted.get(productId) ?? 0) + ALERT_EVERY_MS > now) continue;

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../zh-CN/index.js';
+import { aftersales } from './aftersales.js';
 import { common } from './common.js';
 import { imports } from './imports.js';
 import { inventory } from './inventory.js';
@@ -8,5 +9,6 @@ import { screens } from './screens.js';
 import { settings } from './settings.js';
 import { shops } from './shops.js';
 import { sync } from './sync.js';
+import { topup } from './topup.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales };

@@ -1,3 +1,4 @@
+import { aftersales } from './aftersales.js';
 import { common } from './common.js';
 import { imports } from './imports.js';
 import { inventory } from './inventory.js';
@@ -7,9 +8,10 @@ import { screens } from './screens.js';
 import { settings } from './settings.js';
 import { shops } from './shops.js';
 import { sync } from './sync.js';
+import { topup } from './topup.js';
 
 /** Chinese is the source language: its keys are the keys every other dictionary must fill. */
-export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders };
+export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales };
 export type MessageKey = keyof typeof zhCN;
 
-export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders };
+export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales };

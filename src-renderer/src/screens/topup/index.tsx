@@ -1,21 +1,42 @@
-import { ScreenEmpty } from '../../components/ScreenEmpty.js';
+import { Card, Tabs } from 'antd';
+import type { ReactNode } from 'react';
 import { ScreenPage } from '../../components/ScreenPage.js';
-import { useT } from '../../i18n/index.js';
+import { useT, type MessageKey } from '../../i18n/index.js';
+import { useHashRoute } from '../../shell/useHashRoute.js';
+import { AttemptsTab } from './attempts/AttemptsTab.js';
+import { PortalsTab } from './portals/PortalsTab.js';
+import { RestockTab } from './restock/RestockTab.js';
+import { SuppliersTab } from './suppliers/SuppliersTab.js';
 
-/** 代充: top-up lines filled through a supplier API or a membership portal. */
+const tabs: { key: string; label: MessageKey; render: () => ReactNode }[] = [
+  { key: 'attempts', label: 'topup.tab.attempts', render: () => <AttemptsTab /> },
+  { key: 'suppliers', label: 'topup.tab.suppliers', render: () => <SuppliersTab /> },
+  { key: 'portals', label: 'topup.tab.portals', render: () => <PortalsTab /> },
+  { key: 'restock', label: 'topup.tab.restock', render: () => <RestockTab /> },
+];
+
+/**
+ * 代充: every top-up attempt with its evidence, the suppliers and membership-site accounts that do the
+ * top-ups, and auto-restock. The tab is in the address (`#/topup/portals`) so 售后 can link to it.
+ */
 export default function TopupScreen() {
   const t = useT();
+  const [route, navigate] = useHashRoute();
+  const active = tabs.some((s) => s.key === route.section) ? route.section! : tabs[0]!.key;
   return (
-    <ScreenPage id="topup">
-      <ScreenEmpty
-        title={t('topup.empty.title')}
-        description={t('topup.empty.description')}
-        steps={[
-          { title: t('topup.step1.title'), content: t('topup.step1.content') },
-          { title: t('topup.step2.title'), content: t('topup.step2.content') },
-          { title: t('topup.step3.title'), content: t('topup.step3.content') },
-        ]}
-      />
+    <ScreenPage id="topup" wide>
+      <Card variant="borderless">
+        <Tabs
+          activeKey={active}
+          onChange={(key) => navigate('topup', key)}
+          destroyOnHidden
+          items={tabs.map((s) => ({
+            key: s.key,
+            label: <span data-testid={`topup-tab-${s.key}`}>{t(s.label)}</span>,
+            children: s.render(),
+          }))}
+        />
+      </Card>
     </ScreenPage>
   );
 }

@@ -1,12 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Product, ProductStock } from '../../../../../src-shared/contract/methods/products.js';
 import { call, inputIssues } from '../../../api/index.js';
 import { useRevalidateOnLanguageChange } from '../../../components/useRevalidateOnLanguageChange.js';
 import { useErrorText, useT } from '../../../i18n/index.js';
 import { isYuan } from '../money.js';
 import { FORM_FIELDS, formFieldOf, toFormValues, toProductInput, type ProductFormValues } from './product-form.js';
+import { SupplySection, type SupplyHandle } from './SupplySection.js';
 
 /** 新增 / 编辑商品. Server-side field problems land on the field they name. */
 export function ProductFormDrawer(props: {
@@ -23,6 +24,7 @@ export function ProductFormDrawer(props: {
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
   const type = Form.useWatch('type', form);
+  const supply = useRef<SupplyHandle>(null);
   useRevalidateOnLanguageChange(form);
   const { open, product } = props;
 
@@ -49,10 +51,13 @@ export function ProductFormDrawer(props: {
   });
 
   const save = async (values: ProductFormValues) => {
+    if (supply.current && !(await supply.current.validate())) return;
     setSaving(true);
     setFormError(undefined);
     try {
       const saved = await call('products.save', toProductInput(values, product?.id));
+      // Saving again re-saves both, so an edit stays open on a refused supply; a new product must not be created twice.
+      if (supply.current && !(await supply.current.save(saved.id)) && product) return;
       message.success(t(product ? 'inventory.product.updated' : 'inventory.product.created', { name: saved.name }));
       setFormError(undefined);
       props.onSaved(saved);
@@ -145,6 +150,7 @@ export function ProductFormDrawer(props: {
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} placeholder={t('inventory.product.templateDefault')} maxLength={2000} />
         </Form.Item>
       </Form>
+      {open && <SupplySection key={product?.id ?? 'new'} ref={supply} productId={product?.id} type={type ?? product?.type ?? 'card'} />}
     </Drawer>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Flex, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { formatFen, formatTime } from '../../../../../src-shared/format.js';
 import { useT } from '../../../i18n/index.js';
 import { LineStatusTag } from '../order-columns.js';
@@ -22,6 +22,18 @@ export function LineCard(props: { line: DetailLine; index: number; showIndex: bo
             {line.title} <Typography.Text type="secondary">× {line.quantity}</Typography.Text>
           </span>
           <LineStatusTag line={line} t={t} />
+          {typeof line.redeemedAt === 'number' && (
+            <Tooltip title={t('aftersales.line.redeemedAt', { time: formatTime(line.redeemedAt) })}>
+              <Tag color="green" data-testid="line-redeemed">
+                {t('aftersales.line.redeemed')}
+              </Tag>
+            </Tooltip>
+          )}
+          {line.issue && (
+            <Tag color="magenta" data-testid="line-issue">
+              {t(`aftersales.kind.${line.issue}`)}
+            </Tag>
+          )}
         </Space>
       }
       extra={<LineActions line={line} onChanged={props.onChanged} />}
@@ -39,6 +51,9 @@ export function LineCard(props: { line: DetailLine; index: number; showIndex: bo
             { key: 'attempts', label: t('orders.col.attempts'), children: line.attempts },
             { key: 'delivered', label: t('orders.line.deliveredAt'), children: line.deliveredAt === null ? '—' : formatTime(line.deliveredAt) },
             { key: 'lineId', label: t('orders.line.platformLineId'), span: 2, children: line.platformLineId },
+            ...(line.rechargeAccountMasked
+              ? [{ key: 'account', label: t('aftersales.line.account'), span: 2, children: <Typography.Text code data-testid="line-account">{line.rechargeAccountMasked}</Typography.Text> }]
+              : []),
           ]}
         />
         <div>
