@@ -8,7 +8,7 @@ import type { Core } from '../../core/index.js';
 import { readJsonBody, sendError, sendJson, statusFor, tokenMatches, BASE_HEADERS } from './http-util.js';
 import { serveStatic } from './static-files.js';
 import { receiveUpload, sendDownload } from './file-routes.js';
-import { PUSH_PATH, receivePush } from './push-route.js';
+import { PUSH_PATH, SUPPLIER_CALLBACK_PATH, receiveCallback, receivePush } from './push-route.js';
 
 export interface ServerOptions {
   core: Core;
@@ -56,6 +56,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const push = PUSH_PATH.exec(url.pathname);
     if (push) return receivePush(opts.core, req, res, url, push);
+    const callback = SUPPLIER_CALLBACK_PATH.exec(url.pathname);
+    if (callback) return receiveCallback(opts.core, req, res, url, callback);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND');
       // The raw path, not url.pathname: the URL parser silently resolves `%2e%2e`, hiding a traversal attempt.

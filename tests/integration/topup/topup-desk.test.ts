@@ -10,6 +10,8 @@ import type { Core } from '../../../src-main/core/index.js';
 import { expectOk, unlockedCore } from '../../helpers/core.js';
 import { addProduct } from '../../helpers/inventory.js';
 import { connectSandboxShop, type Control } from '../../helpers/sandbox-shop.js';
+import { paramsSign } from '../../../src-main/sandbox/supplier/protocol.js';
+import { receiveSupplierCallback } from '../../../src-main/core/topup/supplier-callback.js';
 
 let sandbox: Sandbox;
 let core: Core;
@@ -144,5 +146,25 @@ describe('direct top-up (直充)', () => {
     const list = expectOk<{ attempts: { evidence: { ok: boolean }[] }[] }>(await core.call('topup.list', {}));
     expect(list.attempts[0]!.evidence.some((e) => !e.ok)).toBe(true);
     expect(world.recharges).toHaveLength(0);
+  });
+
+  it('callbacks: a forged one is refused, an unknown order is not acknowledged, a replay changes nothing', async () => {
+    await directProduct('supplier');
+    const orderId = await order('13300133000');
+    await waitFor(() => lineOf(orderId).status === 'delivered');
+    const t = core.services.topup;
+    const cno = (core.services.sqlite.prepare('select customer_order_no as no from topup_attempts').get() as { no: string }).no;
+    const call = (fields: Record<string, unknown>, secret = SANDBOX_SUPPLIER_MERCHANT.appSecret) => {
+      const body = { order_id: 'S1', customer_order_no: fields.customer_order_no, order_status: 'success', charge_finish_time: '2026-12-06 12:00:00', recharge_description: '充值成功', ...fields };
+      const signed = { ...body, sign: paramsSign(body, secret) };
+      return receiveSupplierCallback(t.suppliers, t.desk, core.services.log, '1', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(signed)), query: new URLSearchParams() });
+    };
+    expect(call({ customer_order_no: cno }, 'wrong-secret-wrong-secret-wrong!').status).toBe(401);
+    expect(call({ customer_order_no: 'KD-NOT-OURS' }).status).toBe(404);
+    expect(call({ customer_order_no: cno }).body).toBe('success');
+    expect(call({ customer_order_no: cno }).body).toBe('success');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lineOf(orderId).status).toBe('delivered');
+    expect(world.rechargesOf('13300133000')).toHaveLength(1);
   });
 });
