@@ -25,6 +25,7 @@ import { defaultAdapters } from './channels/registry.js';
 import type { ChannelAdapter, HttpClient, Platform } from './channels/types.js';
 import type { CoreServices, HostKind } from './services.js';
 import { createTopupServices } from './topup/topup-services.js';
+import { createAfterSales } from './aftersales/aftersales-services.js';
 import type { SupplierAdapter, SupplierKind } from './topup/suppliers/types.js';
 
 export interface CoreOptions {
@@ -86,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const orders = new OrderDesk({ sqlite, vault, clock, log, events, appendAudit }, { ...defaultAdapters, ...options.adapters }, http, options.sandboxUrl);
   const topup = createTopupServices({ sqlite, vault, clock, log, events, appendAudit, dataDir: options.dataDir, imports, orders },
     { http, sandboxUrl: options.sandboxUrl, supplierAdapters: options.supplierAdapters });
+  const { afterSales, redemption } = createAfterSales({ sqlite, vault, clock, log, events, appendAudit, orders, topup });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -109,6 +111,8 @@ export function createCore(options: CoreOptions): Core {
     sheetSyncs,
     orders,
     topup,
+    afterSales,
+    redemption,
   };
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
@@ -129,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     ordersStarted = true;
     void orders.start()
       .then(() => topup.start())
+      .then(() => redemption.start())
       .catch((err: Error) => log.error({ err: err.message }, 'createCore: order desk failed to start'));
   };
   if (options.host !== 'cli' && options.background !== false) {
@@ -158,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
       for (const timer of background) clearInterval(timer);
       orders.stop();
       void topup.stop();
+      redemption.stop();
       services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();

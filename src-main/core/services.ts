@@ -17,6 +17,8 @@ import type { Imports } from './inventory/import/import-service.js';
 import type { SheetSyncs } from './inventory/sheet-sync/sheet-sync.js';
 import type { OrderDesk } from './orders/order-desk.js';
 import type { TopupServices } from './topup/topup-services.js';
+import type { AfterSales } from './aftersales/after-sales.js';
+import type { Redemption } from './redemption/redemption.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -47,4 +49,8 @@ export interface CoreServices {
   orders: OrderDesk;
   /** 代充: suppliers, portal accounts, supply settings, the top-up desk, auto-restock, RPA. */
   topup: TopupServices;
+  /** 售后: the problem queue, one-click fixes, per-line ledger, batch quality. */
+  afterSales: AfterSales;
+  /** 核销: redemption checks (scheduled, before sending, on demand) and reminders. */
+  redemption: Redemption;
 }

@@ -52,6 +52,8 @@ export async function topupBench(opts: Record<string, string | boolean | undefin
   const rpaItem = (await control<{ itemId: string }>('doudian/createItem', { shopId: api.simShop.shopId, title: '爱奇艺月卡（网站充值）', priceFen: 1990, outerId: 'IQIYI-RPA' })).itemId;
   core.close();
 
+  // Enough sandbox balance for the run: running out is a real refusal the bench is not measuring.
+  await control('supplier/setMerchant', { appKey: SANDBOX_SUPPLIER_MERCHANT.appKey, balanceFen: 2000 * (supplierOrders + 10) });
   await control('supplier/setBehaviour', { processingMs: 200, lostReplyRate: 0.05, badReplySignRate: 0.05, outcomes: { success: 0.95, failed_refunded: 0.05 } });
   await fetch(`${sandbox.url}/_control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ simulator: 'supplier', kind: 'http5xx', probability: 0.03 }) });
   await control('video-portal/setFaults', { slowMs: 100, duplicateTrap: 0.2 });

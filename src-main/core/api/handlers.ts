@@ -3,6 +3,7 @@ import type { CoreServices } from '../services.js';
 import { inventoryHandlers } from './inventory-handlers.js';
 import { orderHandlers } from './order-handlers.js';
 import { topupHandlers } from './topup-handlers.js';
+import { afterSalesHandlers } from './aftersales-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -19,6 +20,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...inventoryHandlers(s),
     ...orderHandlers(s),
     ...topupHandlers(s),
+    ...afterSalesHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),

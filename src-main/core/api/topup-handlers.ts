@@ -59,7 +59,11 @@ export function topupHandlers(s: CoreServices): Pick<Handlers, TopupMethods> {
     },
     'portals.resume': (input) => ({ resumed: t.desk.resumePortal(input.id, 'owner') }),
     'supply.get': (input) => t.supplies.get(input.productId),
-    'supply.set': (input) => t.supplies.set(input),
+    'supply.set': (input) => {
+      const saved = t.supplies.set(input);
+      s.redemption.forget();
+      return saved;
+    },
     'topup.list': (input) => {
       const where: string[] = [];
       const params: (number | string)[] = [];
@@ -93,7 +97,7 @@ export function topupHandlers(s: CoreServices): Pick<Handlers, TopupMethods> {
       const supply = line?.product_id ? supplyOf(s.sqlite, line.product_id) : undefined;
       return t.desk.setAccount(input.lineId, input.account, input.reason, (account) => {
         const parsed = parseRechargeAccount({ field: account }, supply?.account_rule ?? 'any', supply?.account_regex ?? null);
-        return parsed.ok ? null : parsed.reason.replace('买家填写的', '');
+        return parsed.ok ? parsed : { ok: false, reason: parsed.reason.replace('买家填写的', '') };
       });
     },
     'topup.retry': (input) => t.desk.retry(input.lineId, input.reason),

@@ -176,9 +176,11 @@ export class TopupDesk {
   }
 
   /** The owner typed the account the buyer sent in chat: validated by the product rule, then topped up. */
-  setAccount(lineId: number, account: string, reason: string, check: (account: string) => string | null): { status: string } {
-    const problem = check(account);
-    if (problem) throw new KeyDeskError('INVALID_INPUT', { fields: [{ path: 'account', message: problem }] }, problem);
+  setAccount(lineId: number, typed: string, reason: string, check: (account: string) => { ok: true; account: string } | { ok: false; reason: string }): { status: string } {
+    // What the owner pasted is normalised by the product rule (full-width digits, spaces inside a phone number).
+    const parsed = check(typed);
+    if (!parsed.ok) throw new KeyDeskError('INVALID_INPUT', { fields: [{ path: 'account', message: parsed.reason }] }, parsed.reason);
+    const account = parsed.account;
     const line = this.lineState(lineId);
     if (!['ask_buyer', 'failed', 'topup_paused'].includes(line.status)) throw new KeyDeskError('INVALID_INPUT', { lineId }, `这一行现在是「${line.status}」，不能修改充值账号`);
     if (this.latestActive(lineId)) throw new KeyDeskError('TOPUP_UNSAFE', { lineId }, '这一行有一笔充值尚未确认结果，不能更换账号；请先“重试充值”核对');

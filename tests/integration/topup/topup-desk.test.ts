@@ -154,7 +154,7 @@ describe('direct top-up (直充)', () => {
     await waitFor(() => lineOf(orderId).status === 'delivered');
     const t = core.services.topup;
     const cno = (core.services.sqlite.prepare('select customer_order_no as no from topup_attempts').get() as { no: string }).no;
-    const call = (fields: Record<string, unknown>, secret = SANDBOX_SUPPLIER_MERCHANT.appSecret) => {
+    const call = (fields: Record<string, unknown>, secret: string = SANDBOX_SUPPLIER_MERCHANT.appSecret) => {
       const body = { order_id: 'S1', customer_order_no: fields.customer_order_no, order_status: 'success', charge_finish_time: '2026-12-06 12:00:00', recharge_description: '充值成功', ...fields };
       const signed = { ...body, sign: paramsSign(body, secret) };
       return receiveSupplierCallback(t.suppliers, t.desk, core.services.log, '1', { headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(signed)), query: new URLSearchParams() });
