@@ -46,7 +46,10 @@ export class KeyActions {
 
   private change(ids: number[], reason: string, from: string, to: string, action: string) {
     const now = this.clock.now();
-    const update = this.sqlite.prepare(`update keys set status = ?, void_reason = ?, updated_at = ? where id = ? and status = ? returning product_id`);
+    // A key voided on an order line (换卡, 索赔, 发货前检查) went to a buyer or is dead: it never goes back to stock
+    // (it would also collide with its line_keys row when picked again). It counts as skipped.
+    const guard = action === 'key.restore' ? ' and not exists (select 1 from line_keys lk where lk.key_id = keys.id and lk.exclusive = 1)' : '';
+    const update = this.sqlite.prepare(`update keys set status = ?, void_reason = ?, updated_at = ? where id = ? and status = ?${guard} returning product_id`);
     return this.sqlite.transaction(() => {
       const products = new Set<number>();
       let changed = 0;

@@ -55,6 +55,8 @@ describe('售后 fixes', () => {
     const sent = d.platform.deliveredTo(platformOrderId(d, lineId));
     expect(sent).toHaveLength(2);
     expect(sent[1]!.message).toContain('NEW-KEY-0002');
+    // A key voided on a line went to a buyer: 库存 → 恢复 must not put it back on sale.
+    expect(d.core.services.keyActions.restore([old!.id], '误操作')).toMatchObject({ changed: 0, skipped: 1 });
 
     expect(d.auditOf(lineId).filter((a) => a.action.startsWith('aftersales.'))).toEqual([
       { action: 'aftersales.reportInvalid', actor: 'owner', summary: expect.objectContaining({ reason: '买家说提示已被使用', order: platformOrderId(d, lineId) }) },
