@@ -58,9 +58,13 @@ export async function paidOrder(session: Session, opts: { shopName: string; prod
  * sliding in) can swallow the first choice, so the choice is checked and made once more if it did not take.
  */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // A click on an open select closes it: open it only when no dropdown is showing.
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    const shown = await option.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (shown) await option.click();
+    else await page.keyboard.press('Escape');
     if ((await select.innerText()).includes(label)) return;
   }
   throw new Error(`pickOption: 「${label}」 was not chosen`);
