@@ -228,7 +228,7 @@ export class Outbox {
       let result;
       if (line.product_type === 'direct') {
         const report = this.topupReport(line);
-        result = adapter.reportTopup ? await adapter.reportTopup(ctx, report) : await adapter.deliver(ctx, { ...report, message: report.message, keys: [] });
+        result = adapter.reportTopup ? await adapter.reportTopup(ctx, report) : await adapter.deliver(ctx, { order: report.order, line: report.line, message: report.message, keys: [] });
       } else {
         // 发货前检查: a product may ask for its keys to be checked unused first (never send a dead card).
         if (this.preSend && (await this.preSend(line.id)) === 'out_of_stock') {
