@@ -27,6 +27,9 @@ import type { CoreServices, HostKind } from './services.js';
 import { createTopupServices } from './topup/topup-services.js';
 import { createAfterSales } from './aftersales/aftersales-services.js';
 import type { SupplierAdapter, SupplierKind } from './topup/suppliers/types.js';
+import { createRiskServices } from './risk/index.js';
+import { createAlerts, type DesktopNotifier } from './notify/index.js';
+import { createBackups } from './backup/index.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -45,6 +48,8 @@ export interface CoreOptions {
   supplierAdapters?: Partial<Record<SupplierKind, SupplierAdapter>>;
   /** false: do not poll or send in the background even in a window/server host (tests drive it). */
   background?: boolean;
+  /** The desktop host's OS notifications; alerts also go to the window and to group-bot webhooks. */
+  notifier?: DesktopNotifier;
 }
 
 export interface Core {
@@ -88,6 +93,10 @@ export function createCore(options: CoreOptions): Core {
   const topup = createTopupServices({ sqlite, vault, clock, log, events, appendAudit, dataDir: options.dataDir, imports, orders },
     { http, sandboxUrl: options.sandboxUrl, supplierAdapters: options.supplierAdapters });
   const { afterSales, redemption } = createAfterSales({ sqlite, vault, clock, log, events, appendAudit, orders, topup });
+  const alerts = createAlerts({ sqlite, vault, clock, log, events, appendAudit, settings, http, sandboxUrl: options.sandboxUrl, notifier: options.notifier });
+  const risk = createRiskServices({ sqlite, vault, clock, log, events, appendAudit, settings, orders, files, http, sandboxUrl: options.sandboxUrl });
+  orders.setRiskHook(risk.hook);
+  const backups = createBackups({ sqlite, vault, clock, log, events, appendAudit, settings, audit, dataDir: options.dataDir, version: options.version });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -113,6 +122,9 @@ export function createCore(options: CoreOptions): Core {
     topup,
     afterSales,
     redemption,
+    risk,
+    alerts,
+    backups,
   };
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
@@ -143,6 +155,9 @@ export function createCore(options: CoreOptions): Core {
       if (message.event === 'vault.changed' && vault.unlocked) startOrders();
     });
     services.sheetSyncs.start();
+    alerts.start();
+    risk.start();
+    backups.start();
     const expire = () => {
       const { productIds } = services.keyActions.expireDue();
       if (productIds.length) events.emit('inventory.changed', { productIds });
@@ -164,6 +179,9 @@ export function createCore(options: CoreOptions): Core {
       orders.stop();
       void topup.stop();
       redemption.stop();
+      risk.stop();
+      backups.stop();
+      alerts.stop();
       services.sheetSyncs.stop();
       services.vault.lock();
       sqlite.close();

@@ -19,6 +19,9 @@ import type { OrderDesk } from './orders/order-desk.js';
 import type { TopupServices } from './topup/topup-services.js';
 import type { AfterSales } from './aftersales/after-sales.js';
 import type { Redemption } from './redemption/redemption.js';
+import type { RiskServices } from './risk/index.js';
+import type { Alerts } from './notify/index.js';
+import type { Backups } from './backup/index.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -53,4 +56,10 @@ export interface CoreServices {
   afterSales: AfterSales;
   /** 核销: redemption checks (scheduled, before sending, on demand) and reminders. */
   redemption: Redemption;
+  /** 风控: rules, lists, holds, second verification. */
+  risk: RiskServices;
+  /** 提醒: desktop notifications and group-bot webhooks, grouped and throttled. */
+  alerts: Alerts;
+  /** 备份与恢复. */
+  backups: Backups;
 }

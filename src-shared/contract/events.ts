@@ -3,6 +3,13 @@ import { event } from './define.js';
 import { vaultStatus } from './methods/vault.js';
 import { sandboxStatus } from './methods/sandbox.js';
 
+/** What an alert is about: each kind is throttled and grouped on its own, and a webhook may take only some kinds. */
+export const alertKind = z.enum([
+  'low_stock', 'out_of_stock', 'topup_failed', 'portal_needs_human', 'restock', 'sync_error', 'shop_error',
+  'redemption', 'risk_hold', 'hold_deadline', 'otp', 'backup', 'other',
+]);
+export type AlertKind = z.infer<typeof alertKind>;
+
 export const events = {
   'vault.changed': event(vaultStatus, '保险库状态变化（设置、解锁、锁定、轮换）'),
   'sandbox.changed': event(sandboxStatus, '沙箱状态变化'),
@@ -22,9 +29,15 @@ export const events = {
     z.object({ shopIds: z.array(z.number().int()), lineIds: z.array(z.number().int()) }),
     '订单行变化（新订单、发货、退款、出错）',
   ),
+  'risk.changed': event(z.object({ lineIds: z.array(z.number().int()) }), '风控待处理变化（拦截、放行、验证、拒绝）'),
   'shops.changed': event(z.object({ id: z.number().int() }), '店铺状态变化（拉取、出错、暂停）'),
   'app.notice': event(
-    z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+    z.object({
+      level: z.enum(['info', 'warning', 'error']),
+      message: z.string(),
+      /** What it is about, for alert routing, grouping and throttling (桌面通知 / 群机器人). */
+      kind: alertKind.optional(),
+    }),
     '给店主的提示消息',
   ),
 };

@@ -11,6 +11,9 @@ import { shopMethods } from './methods/shops.js';
 import { orderMethods } from './methods/orders.js';
 import { topupMethods } from './methods/topup.js';
 import { aftersalesMethods } from './methods/aftersales.js';
+import { riskMethods } from './methods/risk.js';
+import { alertsMethods } from './methods/alerts.js';
+import { backupMethods } from './methods/backup.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -26,6 +29,9 @@ export const methods = {
   ...orderMethods,
   ...topupMethods,
   ...aftersalesMethods,
+  ...riskMethods,
+  ...alertsMethods,
+  ...backupMethods,
 };
 
 export type Methods = typeof methods;
@@ -57,3 +63,6 @@ export * from './methods/shops.js';
 export * from './methods/orders.js';
 export * from './methods/topup.js';
 export * from './methods/aftersales.js';
+export * from './methods/risk.js';
+export * from './methods/alerts.js';
+export * from './methods/backup.js';

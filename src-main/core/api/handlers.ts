@@ -4,6 +4,9 @@ import { inventoryHandlers } from './inventory-handlers.js';
 import { orderHandlers } from './order-handlers.js';
 import { topupHandlers } from './topup-handlers.js';
 import { afterSalesHandlers } from './aftersales-handlers.js';
+import { riskHandlers } from './risk-handlers.js';
+import { alertsHandlers } from './alerts-handlers.js';
+import { backupHandlers } from './backup-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -21,6 +24,9 @@ export function createHandlers(s: CoreServices): Handlers {
     ...orderHandlers(s),
     ...topupHandlers(s),
     ...afterSalesHandlers(s),
+    ...riskHandlers(s),
+    ...alertsHandlers(s),
+    ...backupHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),

@@ -386,3 +386,4 @@ export const pushSeen = sqliteTable(
 );
 
 export * from './schema-topup.js';
+export * from './schema-risk.js';

@@ -10,5 +10,9 @@ import { settings } from './settings.js';
 import { shops } from './shops.js';
 import { sync } from './sync.js';
 import { topup } from './topup.js';
+import { risk } from './risk.js';
+import { alerts } from './alerts.js';
+import { backup } from './backup.js';
+import { audit } from './audit.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...alerts, ...backup, ...audit };

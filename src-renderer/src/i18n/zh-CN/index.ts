@@ -9,9 +9,13 @@ import { settings } from './settings.js';
 import { shops } from './shops.js';
 import { sync } from './sync.js';
 import { topup } from './topup.js';
+import { risk } from './risk.js';
+import { alerts } from './alerts.js';
+import { backup } from './backup.js';
+import { audit } from './audit.js';
 
 /** Chinese is the source language: its keys are the keys every other dictionary must fill. */
-export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales };
+export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...alerts, ...backup, ...audit };
 export type MessageKey = keyof typeof zhCN;
 
-export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales };
+export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales, risk, alerts, backup, audit };

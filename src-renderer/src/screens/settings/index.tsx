@@ -4,7 +4,9 @@ import { ScreenPage } from '../../components/ScreenPage.js';
 import { useT, type MessageKey } from '../../i18n/index.js';
 import { useHashRoute } from '../../shell/useHashRoute.js';
 import { AboutSection } from './AboutSection.js';
+import { AlertsSection } from './alerts/index.js';
 import { AuditSection } from './AuditSection.js';
+import { BackupSection } from './backup/index.js';
 import { LanguageSection } from './LanguageSection.js';
 import { SandboxSection } from './SandboxSection.js';
 import { SecuritySection } from './SecuritySection.js';
@@ -14,6 +16,8 @@ const sections: { key: string; label: MessageKey; render: () => ReactNode }[] = 
   { key: 'shops', label: 'settings.tab.shops', render: () => <ShopsSection /> },
   { key: 'language', label: 'settings.tab.language', render: () => <LanguageSection /> },
   { key: 'security', label: 'settings.tab.security', render: () => <SecuritySection /> },
+  { key: 'alerts', label: 'alerts.tab', render: () => <AlertsSection /> },
+  { key: 'backup', label: 'backup.tab', render: () => <BackupSection /> },
   { key: 'audit', label: 'settings.tab.audit', render: () => <AuditSection /> },
   { key: 'sandbox', label: 'settings.tab.sandbox', render: () => <SandboxSection /> },
   { key: 'about', label: 'settings.tab.about', render: () => <AboutSection /> },

@@ -1,0 +1,5 @@
+import type { alerts as zh } from '../zh-CN/alerts.js';
+
+export const alerts: Record<keyof typeof zh, string> = {
+  'alerts.tab': 'Alerts',
+};

@@ -1,0 +1,4 @@
+/** audit: filled by the audit work. */
+export const audit = {
+  'audit.placeholder': '',
+};

@@ -1,0 +1,4 @@
+/** risk: filled by the risk work. */
+export const risk = {
+  'risk.placeholder': '',
+};
