@@ -31,6 +31,19 @@ export interface Verification {
   stop(): void;
 }
 
+/** Placeholder until the verification work lands: nothing is sent, every code is refused. */
 export function createVerification(_d: VerifyDeps): Verification {
-  throw new Error('createVerification: not built yet');
+  const none = { status: 'not_sent' as const, via: null, to: null, sentAt: null, expiresAt: null, attemptsLeft: 0, sendsLeft: 0, lastError: '验证码功能尚未完成' };
+  return {
+    open() {},
+    send: () => Promise.resolve(none),
+    submit: () => ({ passed: false, verify: none }),
+    state: () => null,
+    kick() {},
+    smsSettings: () => ({ enabled: false, endpoint: null, accessKeyId: null, signName: null, templateCode: null, secretSet: false }),
+    updateSms() {},
+    testSms: () => Promise.resolve({ ok: false, message: '验证码功能尚未完成' }),
+    start() {},
+    stop() {},
+  };
 }
