@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditVerifyResult } from '../../../src-shared/contract/index.js';
+import type { AuditEntry, AuditFacets, AuditVerifyResult } from '../../../src-shared/contract/index.js';
 import { hmacHex } from '../vault/cipher.js';
 import type { Clock } from '../clock.js';
+import { auditFacets, auditPage, type AuditPageInput, type AuditRow } from './audit-query.js';
 
 /** Never a plaintext secret: summaries are shown in the audit screen and exported. */
 export type AuditSummary = Record<string, string | number | boolean | null>;
@@ -12,18 +13,6 @@ export interface AuditInput {
   objectType: string;
   objectId?: string | null;
   summary?: AuditSummary;
-}
-
-interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  summary: string;
-  prev_mac: string;
-  mac: string;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -89,21 +78,16 @@ export class AuditLog {
   }
 
   list(limit: number, beforeSeq?: number): { entries: AuditEntry[]; total: number } {
-    const rows = this.sqlite
-      .prepare('select * from audit_log where seq < ? order by seq desc limit ?')
-      .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
-    const total = (this.sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
-    return {
-      total,
-      entries: rows.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        objectType: r.object_type,
-        objectId: r.object_id,
-        summary: JSON.parse(r.summary) as Record<string, unknown>,
-      })),
-    };
+    const { entries, total } = auditPage(this.sqlite, { limit, beforeSeq });
+    return { entries, total };
+  }
+
+  /** Filtered, paged, newest first (the audit screen and `keydesk audit list`). */
+  page(input: AuditPageInput): { entries: AuditEntry[]; total: number; offset: number } {
+    return auditPage(this.sqlite, input);
+  }
+
+  facets(): AuditFacets {
+    return auditFacets(this.sqlite);
   }
 }

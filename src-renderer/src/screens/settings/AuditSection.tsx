@@ -1,111 +1,90 @@
-import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { AuditEntry, AuditVerifyResult } from '../../../../src-shared/contract/methods/audit.js';
-import { formatTime } from '../../../../src-shared/format.js';
-import { call, onEvent } from '../../api/index.js';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Divider, Flex, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuditVerifyResult } from '../../../../src-shared/contract/methods/audit.js';
+import { onEvent } from '../../api/index.js';
 import { useCall } from '../../hooks/useCall.js';
 import { useErrorText, useT } from '../../i18n/index.js';
-import { actionLabel, actorLabel, summaryText } from './audit-labels.js';
+import { AuditFilters } from './audit/AuditFilters.js';
+import { AuditTable } from './audit/AuditTable.js';
+import { ExportButton } from './audit/ExportButton.js';
+import { isFiltered, NO_FILTER, toAuditFilter, type AuditFilterValues } from './audit/filter.js';
+import { VerifyPanel } from './audit/VerifyPanel.js';
 
-const PAGE = 20;
-
-function VerifyResult(props: { result: AuditVerifyResult }) {
-  const t = useT();
-  const { result } = props;
-  if (result.ok) {
-    return <Alert type="success" showIcon data-testid="audit-verify-result" title={t('audit.verify.ok', { entries: result.entries })} />;
-  }
-  const broken = result.firstBroken;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="audit-verify-result"
-      title={t('audit.verify.broken')}
-      description={
-        broken && (
-          <Typography.Text type="danger">
-            {t('audit.verify.firstBroken', {
-              seq: broken.seq,
-              at: broken.at === null ? t('audit.verify.unknownTime') : formatTime(broken.at),
-              reason: broken.reason,
-            })}
-            {result.entries > 0 && t('audit.verify.goodBefore', { good: result.entries })}
-          </Typography.Text>
-        )
-      }
-    />
-  );
+/** Where the table is: a page of the filtered log, or the page holding one entry (定位). */
+interface View {
+  filter: AuditFilterValues;
+  pageSize: number;
+  offset: number;
+  focusSeq?: number | undefined;
 }
 
-/** Re-walk the tamper-evident chain on demand, and read the latest entries. */
+/**
+ * 审计日志: verify the tamper-evident chain and go to the first broken entry; read the log filtered by
+ * who, what, which object and when (Beijing time), page by page; export what the filter shows.
+ */
 export function AuditSection() {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
-  const [verifying, setVerifying] = useState(false);
-  const [result, setResult] = useState<AuditVerifyResult>();
-  const recent = useCall('audit.list', { limit: PAGE });
-  const { reload } = recent;
+  const [view, setView] = useState<View>({ filter: NO_FILTER, pageSize: 20, offset: 0 });
+  const [highlight, setHighlight] = useState<number>();
+  const [broken, setBroken] = useState<number>();
+  const filter = useMemo(() => toAuditFilter(view.filter), [view.filter]);
+  const list = useCall('audit.list', { ...filter, limit: view.pageSize, offset: view.offset, ...(view.focusSeq !== undefined && { focusSeq: view.focusSeq }) });
+  const facets = useCall('audit.facets', {});
+  const { reload: reloadList } = list;
+  const { reload: reloadFacets } = facets;
+  const reload = useCallback(() => {
+    reloadList();
+    reloadFacets();
+  }, [reloadList, reloadFacets]);
 
-  // Every vault or sandbox change writes an audit entry, so those events mean the list is stale.
+  // Vault and sandbox changes write audit entries, so those events mean the page is stale.
   useEffect(
     () =>
-      onEvent((message) => {
-        if (message.event === 'vault.changed' || message.event === 'sandbox.changed') reload();
+      onEvent((m) => {
+        if (m.event === 'vault.changed' || m.event === 'sandbox.changed') reload();
       }, reload),
     [reload],
   );
 
-  const verify = async () => {
-    setVerifying(true);
-    try {
-      setResult(await call('audit.verify', {}));
-      recent.reload();
-    } catch (err) {
-      message.error(errorText(err));
-    } finally {
-      setVerifying(false);
-    }
+  const onVerified = (result: AuditVerifyResult) => {
+    setBroken(result.firstBroken?.seq);
+    reload();
+  };
+  const locate = (seq: number) => {
+    setView((v) => ({ filter: NO_FILTER, pageSize: v.pageSize, offset: 0, focusSeq: seq }));
+    setHighlight(seq);
+    message.info(t('audit.located', { seq }));
   };
 
+  const total = list.data?.total ?? 0;
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Paragraph type="secondary">{t('audit.explain')}</Typography.Paragraph>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify">
-          {t('audit.verify.button')}
-        </Button>
-      </div>
-      {result && <VerifyResult result={result} />}
-      <div>
-        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
-          <Typography.Text strong>
-            {t('audit.recent', { shown: recent.data?.entries.length ?? 0, total: recent.data?.total ?? 0 })}
+    <Flex vertical gap={16} data-testid="audit-page">
+      <VerifyPanel onVerified={onVerified} onLocate={locate} />
+      <Divider style={{ margin: 0 }} />
+      <AuditFilters value={view.filter} facets={facets.data} onChange={(next) => setView((v) => ({ filter: next, pageSize: v.pageSize, offset: 0 }))} />
+      {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error)} />}
+      <Flex vertical gap={8}>
+        <Flex justify="space-between" align="center" gap={8}>
+          <Typography.Text type="secondary" data-testid="audit-count">
+            {t(isFiltered(view.filter) ? 'audit.count.filtered' : 'audit.count.all', { total: total.toLocaleString('zh-CN') })}
           </Typography.Text>
-          <Button size="small" icon={<ReloadOutlined />} onClick={recent.reload}>
-            {t('common.refresh')}
-          </Button>
-        </Space>
-        {recent.error !== undefined && <Alert type="error" showIcon title={errorText(recent.error)} style={{ marginBottom: 8 }} />}
-        <Table<AuditEntry>
-          data-testid="audit-table"
-          size="small"
-          rowKey="seq"
-          loading={recent.loading}
-          dataSource={recent.data?.entries ?? []}
-          pagination={false}
-          scroll={{ x: 640 }}
-          columns={[
-            { title: '#', dataIndex: 'seq', width: 60 },
-            { title: t('audit.col.time'), dataIndex: 'at', width: 180, render: (at: number) => formatTime(at) },
-            { title: t('audit.col.actor'), dataIndex: 'actor', width: 90, render: (a: string) => actorLabel(t, a) },
-            { title: t('audit.col.action'), dataIndex: 'action', width: 160, render: (a: string) => actionLabel(t, a) },
-            { title: t('audit.col.summary'), dataIndex: 'summary', render: (s: AuditEntry['summary']) => summaryText(t, s) || '—' },
-          ]}
+          <Flex gap={8}>
+            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('common.refresh')} data-testid="audit-refresh" />
+            <ExportButton filter={filter} disabled={total === 0} onExported={reload} />
+          </Flex>
+        </Flex>
+        <AuditTable
+          page={list.data}
+          pageSize={view.pageSize}
+          loading={list.loading}
+          highlight={highlight}
+          broken={broken}
+          onPage={(offset, pageSize) => setView((v) => ({ filter: v.filter, pageSize, offset }))}
         />
-      </div>
-    </Space>
+      </Flex>
+    </Flex>
   );
 }
