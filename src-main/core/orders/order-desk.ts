@@ -99,7 +99,7 @@ export class OrderDesk {
       if ((this.alerted.get(productId) ?? 0) + ALERT_EVERY_MS > now) continue;
       this.alerted.set(productId, now);
       this.d.log.warn({ productId }, 'OrderDesk: out of stock');
-      this.d.events.emit('app.notice', { level: 'warning', message: `「${productName}」缺货：有订单在等待，补货后会自动按付款顺序发货` });
+      this.d.events.emit('app.notice', { level: 'warning', kind: 'out_of_stock', message: `「${productName}」缺货：有订单在等待，补货后会自动按付款顺序发货` });
     }
   }
 }

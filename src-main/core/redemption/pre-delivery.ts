@@ -87,7 +87,7 @@ function settle(d: PreDeliveryDeps, lineId: number, dead: { key: CheckableKey; s
     });
     return { kind: 'replaced', fresh };
   }).immediate();
-  if (notice) d.events.emit('app.notice', { level: 'warning', message: notice });
+  if (notice) d.events.emit('app.notice', { level: 'warning', kind: 'redemption', message: notice });
   return out;
 }
 

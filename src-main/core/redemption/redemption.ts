@@ -131,7 +131,7 @@ export class Redemption {
   remind(): { reminded: number } {
     const lineIds = remindUnredeemed({ ...this.deps(), supply: (id) => this.checker.supplyOf(id) });
     if (lineIds.length) {
-      this.d.events.emit('app.notice', { level: 'warning', message: `有 ${lineIds.length} 个订单的卡密发货后长期未核销，已放入售后队列（长期未核销），可联系买家确认` });
+      this.d.events.emit('app.notice', { level: 'warning', kind: 'redemption', message: `有 ${lineIds.length} 个订单的卡密发货后长期未核销，已放入售后队列（长期未核销），可联系买家确认` });
       this.d.onChanged?.(lineIds);
     }
     return { reminded: lineIds.length };

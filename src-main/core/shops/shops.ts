@@ -214,10 +214,15 @@ export class Shops {
 
   /** Records the last poll/call outcome on the shop (error text the owner reads, or cleared). */
   noteOutcome(id: number, error: string | null, status?: ShopStatus, backoffUntil?: number): void {
+    const before = status === 'needs_auth' || status === 'error' ? (this.d.sqlite.prepare('select name, status from shops where id = ?').get(id) as { name: string; status: ShopStatus } | undefined) : undefined;
     this.d.sqlite
       .prepare(`update shops set last_error = ?, backoff_until = ?, status = coalesce(?, case when status in ('error', 'needs_auth') and ? is null then 'active' else status end), updated_at = ? where id = ?`)
       .run(error, backoffUntil ?? null, status ?? null, error, this.d.clock.now(), id);
     this.d.events.emit('shops.changed', { id });
+    // Announced once, when the shop goes into the state (提醒 routes it to the desktop and group bots).
+    if (before && before.status !== status) {
+      this.d.events.emit('app.notice', { level: 'error', kind: 'shop_error', message: `店铺「${before.name}」${status === 'needs_auth' ? '需要重新授权' : '拉取订单出错'}：${error ?? '未知原因'}` });
+    }
   }
 
   /** The vault was locked: no decrypted credentials stay in memory. */

@@ -251,8 +251,8 @@ export class RestockPurchases {
     }).immediate();
     this.d.log.info({ purchaseId: p.id, customerOrderNo: p.customer_order_no, batchId, imported, duplicates }, 'RestockPurchases.complete: keys in stock');
     this.d.events.emit('app.notice', problem
-      ? { level: 'warning', message: `自动补货「${productName}」（单号 ${p.customer_order_no}）：${problem}` }
-      : { level: 'info', message: `自动补货「${productName}」完成：入库 ${imported} 张，花费 ${formatFen(totalFen)}` });
+      ? { level: 'warning', kind: 'restock', message: `自动补货「${productName}」（单号 ${p.customer_order_no}）：${problem}` }
+      : { level: 'info', kind: 'restock', message: `自动补货「${productName}」完成：入库 ${imported} 张，花费 ${formatFen(totalFen)}` });
   }
 
   private fail(p: PurchaseRow, error: string, level: 'warning' | 'error' = 'error'): void {
@@ -269,7 +269,7 @@ export class RestockPurchases {
     }).immediate();
     if (!changed) return;
     this.d.log.warn({ purchaseId: p.id, customerOrderNo: p.customer_order_no, error }, 'RestockPurchases.fail');
-    this.d.events.emit('app.notice', { level, message: `自动补货「${this.productName(p.product_id)}」失败（单号 ${p.customer_order_no}）：${error}` });
+    this.d.events.emit('app.notice', { level, kind: 'restock', message: `自动补货「${this.productName(p.product_id)}」失败（单号 ${p.customer_order_no}）：${error}` });
   }
 
   /** The order as the supplier sees it; undefined = could not ask (recorded, try again next pass). */

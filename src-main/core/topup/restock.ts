@@ -245,7 +245,7 @@ export class Restock {
     const key = `${rule.product_id}:${what}`;
     if (this.alerted.get(key) !== day) {
       this.alerted.set(key, day);
-      this.d.events.emit('app.notice', { level: 'warning', message: `自动补货「${rule.product_name}」：${message}` });
+      this.d.events.emit('app.notice', { level: 'warning', kind: 'restock', message: `自动补货「${rule.product_name}」：${message}` });
     }
     return message;
   }

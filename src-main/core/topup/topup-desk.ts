@@ -169,7 +169,7 @@ export class TopupDesk {
         this.setLine(lineId, 'topup_paused', result.message);
         this.event(lineId, 'topup_paused', { reason: result.message });
       }).immediate();
-      this.d.events.emit('app.notice', { level: 'warning', message: `充值网站需要人工处理：${result.message}` });
+      this.d.events.emit('app.notice', { level: 'warning', kind: 'portal_needs_human', message: `充值网站需要人工处理：${result.message}` });
       return this.changed([lineId]);
     }
     return this.fail(lineId, attempt.id, `网站充值失败：${result.error.message}（已保存截图${result.evidence.trace ? '和追踪文件' : ''}）`);
@@ -282,7 +282,7 @@ export class TopupDesk {
       this.event(lineId, 'topup_failed', { error: message });
       this.d.appendAudit({ actor: 'system', action: 'topup.fail', objectType: 'order_line', objectId: String(lineId), summary: { error: message } });
     }).immediate();
-    this.d.events.emit('app.notice', { level: 'error', message: `代充失败：${message}` });
+    this.d.events.emit('app.notice', { level: 'error', kind: 'topup_failed', message: `代充失败：${message}` });
     this.changed([lineId]);
   }
 

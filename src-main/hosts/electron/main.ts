@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, defaultDataDir, KeyDeskError, type Core } from '../../core/index.js';
 import { APP_ENTRY_URL, devServerUrlFrom, isAppUrl, isTrustedSender } from './security.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -8,6 +8,7 @@ import { createSafeStorageKeychain } from './keychain.js';
 import { createSettingsStore, type DesktopSettingsStore } from './settings-store.js';
 import { registerIpc } from './ipc.js';
 import { registerFileIpc } from './file-ipc.js';
+import { createDesktopNotifier } from './notifier.js';
 import { startSandbox, allSimulators, type Sandbox } from '../../sandbox/index.js';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     keychain: createSafeStorageKeychain({ safeStorage, store: settings, platform: process.platform, warn: (m) => core?.services.log.warn(m) }),
+    notifier: createDesktopNotifier(() => Notification),
   });
   hardenSession(session.defaultSession);
   serveRenderer(protocol, rendererDir);

@@ -207,7 +207,7 @@ describe('自动补货: buys keys when stock runs low, within the day\'s budget,
     expect(restock.list().rules[0]).toMatchObject({ lastError: why, spentTodayFen: 10_000 });
     await restock.checkAll();
     expect(fake.orders.size).toBe(1);
-    expect(notices.filter((n) => n.message.includes('预算已用完'))).toEqual([{ level: 'warning', message: `自动补货「爱奇艺黄金会员月卡」：${why}` }]);
+    expect(notices.filter((n) => n.message.includes('预算已用完'))).toEqual([{ level: 'warning', kind: 'restock', message: `自动补货「爱奇艺黄金会员月卡」：${why}` }]);
     expect(purchases(core).map((p) => p.state)).toEqual(['success']);
     // 00:10 on 2 March in Beijing (still 1 March in UTC): a new budget day.
     now += 20 * 60_000;
@@ -326,7 +326,7 @@ describe('自动补货: buys keys when stock runs low, within the day\'s budget,
     expect(p).toMatchObject({ state: 'failed', batch_id: null });
     expect(p!.error).toContain('失败，已退款');
     expect(notices.filter((n) => n.level === 'error')).toEqual([
-      { level: 'error', message: `自动补货「爱奇艺黄金会员月卡」失败（单号 ${p!.customer_order_no}）：供应商订单失败，已退款：库存不足，已退款` },
+      { level: 'error', kind: 'restock', message: `自动补货「爱奇艺黄金会员月卡」失败（单号 ${p!.customer_order_no}）：供应商订单失败，已退款：库存不足，已退款` },
     ]);
     expect(restock.list().rules[0]).toMatchObject({ spentTodayFen: 0, lastError: p!.error });
     expect(auditActions(core)).toContain('restock.purchase.failed');

@@ -109,7 +109,7 @@ export class SheetSyncs {
       const message = err instanceof KeyDeskError ? err.message : '同步失败，详情见日志';
       this.d.log.warn({ syncId: id, err: (err as Error).message }, 'SheetSyncs.check: failed');
       this.d.sqlite.prepare('update sheet_syncs set last_checked_at = ?, last_error = ? where id = ?').run(now, message, id);
-      this.d.events.emit('app.notice', { level: 'warning', message: `云端表格「${r.name}」同步失败：${message}` });
+      this.d.events.emit('app.notice', { level: 'warning', kind: 'sync_error', message: `云端表格「${r.name}」同步失败：${message}` });
     } finally {
       if (uploadId) this.d.files.removeUpload(uploadId);
       this.running.delete(id);
