@@ -29,7 +29,7 @@ import { createAfterSales } from './aftersales/aftersales-services.js';
 import type { SupplierAdapter, SupplierKind } from './topup/suppliers/types.js';
 import { createRiskServices } from './risk/index.js';
 import { createAlerts, type DesktopNotifier } from './notify/index.js';
-import { createBackups } from './backup/index.js';
+import { createBackups, applyStagedRestore } from './backup/index.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -66,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const log = createLogger(options.dataDir);
   const clock = options.clock ?? systemClock;
+  applyRestoreAtStart(join(options.dataDir, DATABASE_FILE), clock, log);
   let opened;
   try {
     opened = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -96,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
   const alerts = createAlerts({ sqlite, vault, clock, log, events, appendAudit, settings, http, sandboxUrl: options.sandboxUrl, notifier: options.notifier });
   const risk = createRiskServices({ sqlite, vault, clock, log, events, appendAudit, settings, orders, files, http, sandboxUrl: options.sandboxUrl });
   orders.setRiskHook(risk.hook);
-  const backups = createBackups({ sqlite, vault, clock, log, events, appendAudit, settings, audit, dataDir: options.dataDir, version: options.version });
+  const backups = createBackups({ sqlite, vault, clock, log, events, appendAudit, settings, audit, files, dataDir: options.dataDir, version: options.version });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -188,6 +189,18 @@ export function createCore(options: CoreOptions): Core {
       log.flush();
     },
   };
+}
+
+/** A restore verified and staged by the running app (备份与恢复) replaces the database before it is opened. */
+function applyRestoreAtStart(dbFile: string, clock: Clock, log: ReturnType<typeof createLogger>): void {
+  try {
+    const outcome = applyStagedRestore(dbFile, clock.now());
+    if (outcome.applied) log.info({ file: outcome.restore.fileName, movedTo: outcome.restore.movedTo }, 'createCore: staged restore applied');
+    else if (outcome.reason === 'busy') log.warn({}, 'createCore: staged restore waits, the database is open in another process');
+  } catch (err) {
+    // Every move was undone: start on the current data and keep the restore staged for the next start.
+    log.error({ err: (err as Error).message }, 'createCore: staged restore failed to apply');
+  }
 }
 
 export type { OsKeychain } from './vault/vault.js';

@@ -5,13 +5,14 @@ import type { Command } from './command.js';
 import { printFailure, UsageError } from './output.js';
 import { VERSION } from './package-info.js';
 import { serve } from './commands/serve.js';
-import { auditVerify } from './commands/audit.js';
+import { auditExport, auditList, auditVerify } from './commands/audit.js';
 import { importKeys } from './commands/import.js';
 import { productsAdd, productsList, stock } from './commands/products.js';
 import { ordersList, shopsAdd, shopsList, shopsTest } from './commands/shops.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 
 /** Every command; later capabilities add theirs here. */
-const commands: Command[] = [serve, auditVerify, productsAdd, productsList, stock, importKeys, shopsAdd, shopsList, shopsTest, ordersList];
+const commands: Command[] = [serve, auditVerify, auditList, auditExport, productsAdd, productsList, stock, importKeys, shopsAdd, shopsList, shopsTest, ordersList, backupCommand, restoreCommand];
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
