@@ -7,3 +7,4 @@ export type { SimRequest, SimResponse, Simulator } from './types.js';
 export { createDemoShop, type DemoOrder, type DemoShop, type DemoShopOptions } from './simulators/demo-shop.js';
 export { platformSimulators, type PlatformSimulator } from './platforms/index.js';
 export { allSimulators } from './all.js';
+export { createSmsSimulator, SANDBOX_SMS_ACCOUNT, type SmsMessage } from './sms/index.js';

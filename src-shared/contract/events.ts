@@ -30,6 +30,10 @@ export const events = {
     '订单行变化（新订单、发货、退款、出错）',
   ),
   'risk.changed': event(z.object({ lineIds: z.array(z.number().int()) }), '风控待处理变化（拦截、放行、验证、拒绝）'),
+  'backup.progress': event(
+    z.object({ phase: z.enum(['snapshot', 'encrypt', 'rotate', 'done', 'failed', 'restore']), percent: z.number().int().min(0).max(100) }),
+    '备份 / 恢复校验进度',
+  ),
   'shops.changed': event(z.object({ id: z.number().int() }), '店铺状态变化（拉取、出错、暂停）'),
   'app.notice': event(
     z.object({

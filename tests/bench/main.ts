@@ -3,6 +3,7 @@ import { importBench } from './import-bench.js';
 import { inventoryBench } from './inventory-bench.js';
 import { dispatchBench } from './dispatch-bench.js';
 import { topupBench } from './topup-bench.js';
+import { riskBench } from './risk-bench.js';
 
 /**
  * Benchmarks print JSON with ratios against a baseline measured in the same run, so a noisy machine
@@ -13,6 +14,7 @@ const scenarios: Record<string, (opts: Record<string, string | boolean | undefin
   inventory: inventoryBench,
   dispatch: dispatchBench,
   topup: topupBench,
+  risk: riskBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

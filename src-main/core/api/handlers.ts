@@ -7,6 +7,7 @@ import { afterSalesHandlers } from './aftersales-handlers.js';
 import { riskHandlers } from './risk-handlers.js';
 import { alertsHandlers } from './alerts-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
+import { auditHandlers } from './audit-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -27,6 +28,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...riskHandlers(s),
     ...alertsHandlers(s),
     ...backupHandlers(s),
+    ...auditHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),
@@ -61,9 +63,6 @@ export function createHandlers(s: CoreServices): Handlers {
       s.vault.rotate();
       return vaultChanged();
     },
-
-    'audit.verify': () => s.audit.verify(),
-    'audit.list': (input) => s.audit.list(input.limit, input.beforeSeq),
 
     'sandbox.status': () => s.sandbox.status(),
     'sandbox.openDemoShop': async (input) => {

@@ -125,7 +125,7 @@ export class Dispatcher {
 
     if (!options.skipRisk) {
       const decision = this.risk()({
-        shopId: line.shop_id, platform: line.platform, platformOrderId: line.platform_order_id, lineId: line.id, productId: product.id,
+        orderId: line.order_id, shopId: line.shop_id, platform: line.platform, platformOrderId: line.platform_order_id, lineId: line.id, productId: product.id,
         quantity: line.quantity, amountFen: line.amount_fen, paidAt: line.paid_at ?? now, buyerIndex: line.buyer_index,
         riskFlags: line.risk_flags ? (JSON.parse(line.risk_flags) as string[]) : [],
       });

@@ -1,5 +1,5 @@
-// The risk decision asked before any key is reserved. The risk issue fills it with a rule engine; until
-// then every order is allowed, and the decision is still recorded on the line's timeline.
+// The risk decision asked before any key is reserved. core/risk fills it with the rule engine
+// (createRiskServices); allowAll stands in where no engine is plugged in.
 import type { PlatformName } from '../../../src-shared/contract/index.js';
 
 export type RiskAction = 'allow' | 'review' | 'verify' | 'delay' | 'block';
@@ -9,11 +9,14 @@ export interface RiskDecision {
   score: number;
   /** Matched rules, in the owner's words. */
   reasons: string[];
+  /** The matched rules' ids, the deciding one first. */
+  ruleIds?: number[];
   /** For `delay`: release no earlier than this (epoch ms). */
   until?: number;
 }
 
 export interface RiskInput {
+  orderId: number;
   shopId: number;
   platform: PlatformName;
   platformOrderId: string;

@@ -34,6 +34,14 @@ interface ExistingLine {
 
 const MAX_QUANTITY = 10_000;
 
+/** What the risk engine learns at capture, inside the capture transaction (core/risk plugs it in). */
+export interface CaptureRiskTap {
+  /** The order was stored or changed: record its risk signals. */
+  orderSeen(orderId: number, shop: ShopRow, order: PlatformOrder): void;
+  /** The platform refunded a line whose keys had already gone out. */
+  refundAfterDelivery(orderId: number, lineId: number): void;
+}
+
 export class Capture {
   private readonly findOrder: Database.Statement;
   private readonly insertOrder: Database.Statement;
@@ -42,6 +50,7 @@ export class Capture {
   private readonly insertLine: Database.Statement;
   private readonly linesOfOrder: Database.Statement;
   private readonly findLineByPlatform: Database.Statement;
+  private riskTap: CaptureRiskTap | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -60,6 +69,10 @@ export class Capture {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.linesOfOrder = stmt(sqlite, 'select id, status, refund from order_lines where order_id = ?');
     this.findLineByPlatform = stmt(sqlite, 'select l.id, l.status, l.refund, l.order_id from order_lines l where l.shop_id = ? and l.platform_order_id = ? and (? = \'\' or l.platform_line_id = ?)');
+  }
+
+  setRiskTap(tap: CaptureRiskTap): void {
+    this.riskTap = tap;
   }
 
   /**
@@ -106,6 +119,7 @@ export class Capture {
         buyerIndex, maskBuyer(order.buyer.nick ?? order.buyer.id), flags, now, now).lastInsertRowid);
       this.timeline.add(orderId, null, 'captured', { platformStatus: order.platformStatus, source, lines: order.lines.length }, order.raw);
     }
+    this.riskTap?.orderSeen(orderId, shop, order);
     for (const line of order.lines) {
       const lineId = this.ingestLine(shop, orderId, order, line, paidAt, result);
       if (lineId !== undefined) toDispatch.push(lineId);
@@ -177,6 +191,7 @@ export class Capture {
       setRefund.run('refunded', 'after_sales', '已发货后退款：卡密已发出，请在售后处理', now, line.id);
       stmt(this.sqlite, 'update keys set refunded_at = ?, updated_at = ? where id in (select key_id from line_keys where line_id = ?)').run(now, now, line.id);
       this.audit({ actor: 'platform', action: 'order.refundAfterDelivery', objectType: 'order_line', objectId: String(line.id) });
+      this.riskTap?.refundAfterDelivery(orderId, line.id);
     } else if (line.status === 'sending') {
       // A call may be in flight: the outbox settles it (delivered → after-sales, else released).
       stmt(this.sqlite, 'update order_lines set refund = ?, updated_at = ? where id = ?').run('refunded', now, line.id);

@@ -8,7 +8,7 @@ import type { Core } from '../../core/index.js';
 import { readJsonBody, sendError, sendJson, statusFor, tokenMatches, BASE_HEADERS } from './http-util.js';
 import { serveStatic } from './static-files.js';
 import { receiveUpload, sendDownload } from './file-routes.js';
-import { PUSH_PATH, SUPPLIER_CALLBACK_PATH, receiveCallback, receivePush } from './push-route.js';
+import { PUSH_PATH, SITE_VERIFY_PATH, SUPPLIER_CALLBACK_PATH, receiveCallback, receivePush, receiveSiteVerify } from './push-route.js';
 
 export interface ServerOptions {
   core: Core;
@@ -58,6 +58,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (push) return receivePush(opts.core, req, res, url, push);
     const callback = SUPPLIER_CALLBACK_PATH.exec(url.pathname);
     if (callback) return receiveCallback(opts.core, req, res, url, callback);
+    const siteVerify = SITE_VERIFY_PATH.exec(url.pathname);
+    if (siteVerify) return receiveSiteVerify(opts.core, req, res, url, siteVerify);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'NOT_FOUND');
       // The raw path, not url.pathname: the URL parser silently resolves `%2e%2e`, hiding a traversal attempt.

@@ -9,6 +9,7 @@ import { PlatformStore, postPush, randomDigits, type SimOrder, type SimShop } fr
 import { authenticate } from './auth.js';
 import { eventFor, signedEvent } from './push.js';
 import { siteOrder, siteRefunds } from './serialize.js';
+import { SiteVerifyDesk } from './verify.js';
 
 export interface SiteSimulatorOptions {
   clock?: () => number;
@@ -58,6 +59,7 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
   const idempotency = new Map<string, Record<string, unknown>>();
   // Wall clock, like 抖店's gateway; deliveries unlimited by default.
   const limits = new RateLimiter<CallKind>(Date.now, { list: steadyRule(DEFAULT_LIST_PER_SECOND) });
+  const verify = new SiteVerifyDesk(store, clock);
 
   store.onEvent((event) => {
     const shop = store.shops.get(event.order.shopId);
@@ -150,12 +152,16 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
       case 'POST /orders/:id/deliver':
         limit(shop, 'delivery');
         return deliver(req, shop, orderOf(shop, parts[1]!));
+      case 'POST /orders/:id/verify-code':
+        limit(shop, 'delivery');
+        return verify.receive(req, shop, orderOf(shop, parts[1]!));
       default:
         throw new SandboxError(404, 'not_found', `没有这个接口：${req.method} ${req.path}`);
     }
   }
 
   function control(action: string, body: unknown): unknown {
+    if (verify.handles(action)) return verify.control(action, body);
     return action === 'setRateLimit' ? setListDeliveryRates(limits, body) : store.control(action, body);
   }
 
@@ -179,6 +185,7 @@ export function createSiteSimulator(options: SiteSimulatorOptions = {}): Simulat
       seenEvents.clear();
       idempotency.clear();
       limits.reset();
+      verify.reset();
     },
     faultBody(kind, rule) {
       if (kind === 'rateLimit') return { ...errorResponse(429, 'rate_limited', '请求过于频繁，请 2 秒后再试'), headers: { 'retry-after': '2' } };
