@@ -4,6 +4,7 @@ import { useT } from '../../../i18n/index.js';
 import { LineStatusTag } from '../order-columns.js';
 import type { OrderDetailData } from './OrderDrawer.js';
 import { LineActions } from './LineActions.js';
+import { AddFromOrderButton } from '../../risk/lists/AddFromOrder.js';
 
 export type DetailLine = OrderDetailData['lines'][number];
 
@@ -36,7 +37,12 @@ export function LineCard(props: { line: DetailLine; index: number; showIndex: bo
           )}
         </Space>
       }
-      extra={<LineActions line={line} onChanged={props.onChanged} />}
+      extra={
+        <Space size={4} wrap>
+          <LineActions line={line} onChanged={props.onChanged} />
+          <AddFromOrderButton lineId={line.id} platformOrderId={line.platformOrderId} />
+        </Space>
+      }
     >
       <Flex vertical gap={12}>
         {line.lastError && <Alert type="error" showIcon title={t('orders.lastError', { error: line.lastError })} data-testid="line-error" />}
