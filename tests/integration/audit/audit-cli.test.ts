@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { vi, describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -6,6 +6,9 @@ import type { AuditEntry } from '../../../src-shared/contract/index.js';
 import { PASSPHRASE } from '../../helpers/core.js';
 import { keydesk } from '../../helpers/cli.js';
 import { seededCore, suiteDir, T0, MINUTE } from './seed.js';
+
+// Each case spawns the CLI several times (tsx compiles the sources per process): slow on a loaded 2-core box.
+vi.setConfig({ testTimeout: 180_000 });
 
 const env = { KEYDESK_PASSPHRASE: PASSPHRASE };
 

@@ -1,8 +1,11 @@
-import { describe, it, expect } from 'vitest';
+import { vi, describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unlockedCore, tempDir, PASSPHRASE } from '../../helpers/core.js';
 import { keydesk } from '../../helpers/cli.js';
+
+// Each case spawns the CLI several times (tsx compiles the sources per process): slow on a loaded 2-core box.
+vi.setConfig({ testTimeout: 180_000 });
 
 const env = { KEYDESK_PASSPHRASE: PASSPHRASE };
 

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockedCore, tempDir, PASSPHRASE } from '../../helpers/core.js';
 import { keydesk } from '../../helpers/cli.js';
 import { startSandboxProcess, type SandboxProcess } from '../../helpers/sandbox-process.js';
 import type { SimShop } from '../../helpers/sandbox-shop.js';
+
+// Each case spawns the CLI several times (tsx compiles the sources per process): slow on a loaded 2-core box.
+vi.setConfig({ testTimeout: 180_000 });
 
 const env = { KEYDESK_PASSPHRASE: PASSPHRASE };
 // The CLI runs synchronously in these tests (spawnSync), so the platform must live in its own process.
@@ -51,7 +54,7 @@ describe('keydesk shops / orders', () => {
     expect(orders.lines[0]).toMatchObject({ title: '腾讯视频月卡', status: 'unmapped' });
     const problems = keydesk(['orders', 'list', '--problems', '--data-dir', dir], env);
     expect(problems.stdout).toContain('未关联商品');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses bad input with a usage error or a Chinese field error, and a wrong secret fails the test', async () => {
     const dir = await dataDir();
@@ -66,5 +69,5 @@ describe('keydesk shops / orders', () => {
     expect((wrong.json() as { test: { ok: boolean; message: string } }).test).toMatchObject({ ok: false, message: expect.stringMatching(/签名|授权|密钥/) });
     expect(keydesk(['shops', 'test', 'abc', '--data-dir', dir], env).code).toBe(2);
     expect(keydesk(['orders', 'list', '--status', 'lost', '--data-dir', dir], env).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 });

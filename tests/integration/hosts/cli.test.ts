@@ -1,10 +1,13 @@
-import { describe, it, expect } from 'vitest';
+import { vi, describe, it, expect } from 'vitest';
 import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../../src-main/core/index.js';
 import { TOKEN_HEADER } from '../../../src-main/hosts/server/server.js';
 import { unlockedCore, tempDir, PASSPHRASE } from '../../helpers/core.js';
 import { keydesk, startServe } from '../../helpers/cli.js';
+
+// Each case spawns the CLI several times (tsx compiles the sources per process): slow on a loaded 2-core box.
+vi.setConfig({ testTimeout: 180_000 });
 
 async function dataDirWithAudit(entries: number): Promise<string> {
   const dataDir = tempDir();
