@@ -27,6 +27,8 @@ let sandbox: Sandbox | undefined;
 // Privileged schemes and the sandbox switch only take effect before `ready`.
 registerAppScheme(protocol);
 app.enableSandbox();
+// Windows shows toast notifications only for an app with an AppUserModelID (the installer sets the same one).
+if (process.platform === 'win32') app.setAppUserModelId('com.keydesk.app');
 
 if (!app.requestSingleInstanceLock()) {
   // Two processes on one SQLite file and one sealed key would fight; the first one gets focus instead.
