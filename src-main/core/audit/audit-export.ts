@@ -1,11 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
 import type { AuditFilter } from '../../../src-shared/contract/index.js';
 import { formatTime } from '../../../src-shared/format.js';
 import { CHINESE_AUDIT_WORDS as W, auditObjectText, auditSummaryText } from '../../../src-shared/audit/describe.js';
 import type { FileStore } from '../files/file-store.js';
+import { writeTableFile } from '../files/table-file.js';
 import type { AuditInput, AuditSummary } from './audit-log.js';
 import { auditWhere, toEntry, type AuditRow } from './audit-query.js';
 
@@ -36,28 +34,10 @@ export async function writeAuditFile(sqlite: Database.Database, filter: AuditFil
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  let count = 0;
-  if (format === 'xlsx') {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('审计日志');
-    sheet.columns = [{ width: 8 }, { width: 20 }, { width: 8 }, { width: 22 }, { width: 16 }, { width: 60 }, { width: 20 }];
-    sheet.addRow(HEADER).commit();
-    for await (const r of rows()) {
-      sheet.addRow(cells(r)).commit();
-      count++;
-    }
-    await workbook.commit();
-  } else {
-    const out = createWriteStream(path);
-    out.write('\uFEFF' + HEADER.join(',') + '\r\n'); // BOM: Chinese Excel opens UTF-8 correctly
-    for await (const r of rows()) {
-      if (!out.write(cells(r).map(csvCell).join(',') + '\r\n')) await once(out, 'drain');
-      count++;
-    }
-    out.end();
-    await once(out, 'finish');
+  async function* cellRows(): AsyncGenerator<(string | number)[]> {
+    for await (const r of rows()) yield cells(r);
   }
-  return count;
+  return writeTableFile(path, { format, sheetName: '审计日志', header: HEADER, widths: [8, 20, 8, 22, 16, 60, 20] }, cellRows());
 }
 
 /** The filter as the export's audit entry records it (what was exported, never the entries themselves). */
@@ -90,10 +70,4 @@ export function recordExport(deps: { sqlite: Database.Database; audit: (e: Audit
   deps.sqlite.transaction(() => {
     deps.audit({ actor: 'owner', action: 'audit.export', objectType: 'audit_log', summary: { rows, format: input.format, ...filterSummary(input.filters) } });
   }).immediate();
-}
-
-function csvCell(v: string | number): string {
-  // A text cell starting with = + - @ would run as a formula when Excel opens the file.
-  const s = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

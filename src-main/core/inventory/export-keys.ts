@@ -1,12 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import ExcelJS from 'exceljs';
 import type Database from 'better-sqlite3';
 import { KeyDeskError, PLAINTEXT_CONFIRMATION, type KeyFilter } from '../../../src-shared/contract/index.js';
 import { maskSecret } from '../../../src-shared/mask.js';
 import { formatTime } from '../../../src-shared/format.js';
 import type { Vault } from '../vault/vault.js';
 import type { FileStore } from '../files/file-store.js';
+import { writeTableFile } from '../files/table-file.js';
 import type { AuditInput } from '../audit/audit-log.js';
 import { keyAad, keyWhere } from './stock.js';
 
@@ -47,27 +45,11 @@ export async function exportKeys(
     const secret = deps.vault.decrypt(r.secret_sealed, keyAad(r.secret_index));
     return [r.id, r.card_no ?? '', input.plaintext ? secret : maskSecret(secret), STATUS_NAMES[r.status] ?? r.status, r.expires_at ? formatTime(r.expires_at) : '', formatTime(r.created_at), r.batch_id];
   };
-  let count = 0;
-  if (input.format === 'xlsx') {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('卡密');
-    sheet.addRow(HEADER).commit();
-    for await (const r of rows()) {
-      // Card numbers and secrets stay text: Excel must not turn a 19-digit number into 6.2E+18.
-      sheet.addRow(toCells(r).map((v, i) => (i === 1 || i === 2 ? String(v) : v))).commit();
-      count++;
-    }
-    await workbook.commit();
-  } else {
-    const out = createWriteStream(path);
-    out.write('\uFEFF' + HEADER.join(',') + '\r\n'); // BOM: Chinese Excel opens UTF-8 correctly
-    for await (const r of rows()) {
-      if (!out.write(toCells(r).map(csvCell).join(',') + '\r\n')) await once(out, 'drain');
-      count++;
-    }
-    out.end();
-    await once(out, 'finish');
+  async function* cellRows(): AsyncGenerator<(string | number)[]> {
+    // Card numbers and secrets stay text: Excel must not turn a 19-digit number into 6.2E+18.
+    for await (const r of rows()) yield toCells(r).map((v, i) => (i === 1 || i === 2 ? String(v) : v));
   }
+  const count = await writeTableFile(path, { format: input.format, sheetName: '卡密', header: HEADER, csvCell }, cellRows());
   deps.sqlite.transaction(() => {
     deps.audit({ actor: 'owner', action: input.plaintext ? 'key.export.plaintext' : 'key.export.masked', objectType: 'key', summary: { rows: count, format: input.format, filter: JSON.stringify(input.filter) } });
   }).immediate();

@@ -11,8 +11,9 @@ import { shops } from './shops.js';
 import { sync } from './sync.js';
 import { topup } from './topup.js';
 import { risk } from './risk.js';
+import { riskRules } from './risk-rules.js';
 import { alerts } from './alerts.js';
 import { backup } from './backup.js';
 import { audit } from './audit.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...alerts, ...backup, ...audit };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit };

@@ -10,12 +10,13 @@ import { shops } from './shops.js';
 import { sync } from './sync.js';
 import { topup } from './topup.js';
 import { risk } from './risk.js';
+import { riskRules } from './risk-rules.js';
 import { alerts } from './alerts.js';
 import { backup } from './backup.js';
 import { audit } from './audit.js';
 
 /** Chinese is the source language: its keys are the keys every other dictionary must fill. */
-export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...alerts, ...backup, ...audit };
+export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit };
 export type MessageKey = keyof typeof zhCN;
 
-export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales, risk, alerts, backup, audit };
+export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales, risk, riskRules, alerts, backup, audit };
