@@ -1,10 +1,10 @@
 // 名单导入 / 导出: a sheet with columns 类型, 内容, 备注 (any .xlsx / .xls / .csv the inventory reader
 // opens). Bad rows are reported by their row number; valid ones are added in one transaction. Export is
 // plaintext .xlsx and audited.
-import ExcelJS from 'exceljs';
 import { KeyDeskError, RISK_SUBJECT_TITLES, type RiskSubject } from '../../../src-shared/contract/index.js';
 import { formatTime } from '../../../src-shared/format.js';
 import { readRows, type RawRow } from '../inventory/reading/index.js';
+import { writeTableFile } from '../files/table-file.js';
 import type { RiskDeps } from './index.js';
 import { LIST_TITLES, type ListName, type ListStore, type NewEntry } from './lists.js';
 
@@ -75,18 +75,16 @@ export async function exportList(d: Deps, lists: ListStore, list: ListName): Pro
   const stamp = formatTime(d.clock.now()).replace(/[-: ]/g, '').slice(0, 12);
   const fileName = `${LIST_TITLES[list]}-${stamp}.xlsx`;
   const { downloadId, path } = d.files.newExport(fileName);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(LIST_TITLES[list]);
-  sheet.addRow(HEADER).commit();
-  let rows = 0;
-  for (const e of lists.plaintext(list)) {
-    // Values stay text: Excel must not turn an 11-digit phone into 1.38E+10.
-    sheet.addRow([RISK_SUBJECT_TITLES[e.subject], String(e.value), e.note ?? '', SOURCE_TITLES[e.source] ?? e.source, formatTime(e.createdAt),
-      e.expiresAt ? formatTime(e.expiresAt) : '', e.hits]).commit();
-    rows++;
-    if (rows % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  async function* cells(): AsyncGenerator<(string | number)[]> {
+    let n = 0;
+    for (const e of lists.plaintext(list)) {
+      // Values stay text: Excel must not turn an 11-digit phone into 1.38E+10.
+      yield [RISK_SUBJECT_TITLES[e.subject], String(e.value), e.note ?? '', SOURCE_TITLES[e.source] ?? e.source, formatTime(e.createdAt),
+        e.expiresAt ? formatTime(e.expiresAt) : '', e.hits];
+      if (++n % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  await workbook.commit();
+  const rows = await writeTableFile(path, { format: 'xlsx', sheetName: LIST_TITLES[list], header: HEADER }, cells());
   d.sqlite.transaction(() => {
     d.appendAudit({ actor: 'owner', action: 'risk.list.export', objectType: 'risk_list', summary: { kind: list, rows, format: 'xlsx' } });
   }).immediate();
