@@ -28,6 +28,7 @@ import { createTopupServices } from './topup/topup-services.js';
 import { createAfterSales } from './aftersales/aftersales-services.js';
 import type { SupplierAdapter, SupplierKind } from './topup/suppliers/types.js';
 import { createRiskServices } from './risk/index.js';
+import { createReports } from './reports/index.js';
 import { createAlerts, type DesktopNotifier } from './notify/index.js';
 import { createBackups, applyStagedRestore } from './backup/index.js';
 
@@ -98,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const risk = createRiskServices({ sqlite, vault, clock, log, events, appendAudit, settings, orders, files, http, sandboxUrl: options.sandboxUrl });
   orders.setRiskHook(risk.hook);
   const backups = createBackups({ sqlite, vault, clock, log, events, appendAudit, settings, audit, files, dataDir: options.dataDir, version: options.version });
+  const reports = createReports({ sqlite, clock, log, events, appendAudit, files });
   const services: CoreServices = {
     version: options.version,
     host: options.host,
@@ -126,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     risk,
     alerts,
     backups,
+    reports,
   };
   // Background work belongs to the long-running hosts; a CLI command must not start syncing behind the owner's back.
   const background: NodeJS.Timeout[] = [];
@@ -159,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     alerts.start();
     risk.start();
     backups.start();
+    reports.start();
     const expire = () => {
       const { productIds } = services.keyActions.expireDue();
       if (productIds.length) events.emit('inventory.changed', { productIds });
@@ -182,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
       redemption.stop();
       risk.stop();
       backups.stop();
+      reports.stop();
       alerts.stop();
       services.sheetSyncs.stop();
       services.vault.lock();

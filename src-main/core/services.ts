@@ -22,6 +22,7 @@ import type { Redemption } from './redemption/redemption.js';
 import type { RiskServices } from './risk/index.js';
 import type { Alerts } from './notify/index.js';
 import type { Backups } from './backup/index.js';
+import type { Reports } from './reports/index.js';
 
 export type HostKind = 'electron' | 'server' | 'cli';
 
@@ -62,4 +63,6 @@ export interface CoreServices {
   alerts: Alerts;
   /** 备份与恢复. */
   backups: Backups;
+  /** 报表 and 工作台: the sales ledger and every report read from it. */
+  reports: Reports;
 }

@@ -114,6 +114,10 @@ export const AUDIT_ACTION_TITLES = {
   'backup.restore.applied': '已从备份恢复',
   // 审计
   'audit.export': '导出审计日志',
+  // 报表
+  'reports.fee_rate': '修改平台费率',
+  'reports.export': '导出报表',
+  'reports.rebuild': '重新计算报表',
 } as const satisfies Record<string, string>;
 
 export type AuditActionName = keyof typeof AUDIT_ACTION_TITLES;
@@ -147,6 +151,7 @@ export const AUDIT_OBJECT_TITLES = {
   settings: '设置',
   backup: '备份',
   audit_log: '审计日志',
+  reports: '报表',
 } as const satisfies Record<string, string>;
 
 export type AuditObjectName = keyof typeof AUDIT_OBJECT_TITLES;

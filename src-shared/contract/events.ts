@@ -34,6 +34,7 @@ export const events = {
     z.object({ phase: z.enum(['snapshot', 'encrypt', 'rotate', 'done', 'failed', 'restore']), percent: z.number().int().min(0).max(100) }),
     '备份 / 恢复校验进度',
   ),
+  'reports.changed': event(z.object({ lines: z.number().int() }), '报表底账已更新（新订单、发货、退款、费率改变后）'),
   'shops.changed': event(z.object({ id: z.number().int() }), '店铺状态变化（拉取、出错、暂停）'),
   'app.notice': event(
     z.object({

@@ -14,6 +14,7 @@ import { aftersalesMethods } from './methods/aftersales.js';
 import { riskMethods } from './methods/risk.js';
 import { alertsMethods } from './methods/alerts.js';
 import { backupMethods } from './methods/backup.js';
+import { reportsMethods } from './methods/reports.js';
 
 /** Every method any host exposes. Add a domain's methods here; hosts and the client derive from it. */
 export const methods = {
@@ -32,6 +33,7 @@ export const methods = {
   ...riskMethods,
   ...alertsMethods,
   ...backupMethods,
+  ...reportsMethods,
 };
 
 export type Methods = typeof methods;
@@ -66,3 +68,4 @@ export * from './methods/aftersales.js';
 export * from './methods/risk.js';
 export * from './methods/alerts.js';
 export * from './methods/backup.js';
+export * from './methods/reports.js';

@@ -8,6 +8,7 @@ import { riskHandlers } from './risk-handlers.js';
 import { alertsHandlers } from './alerts-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import { auditHandlers } from './audit-handlers.js';
+import { reportsHandlers } from './reports-handlers.js';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -29,6 +30,7 @@ export function createHandlers(s: CoreServices): Handlers {
     ...alertsHandlers(s),
     ...backupHandlers(s),
     ...auditHandlers(s),
+    ...reportsHandlers(s),
     'app.info': () => ({ version: s.version, dataDir: s.dataDir, host: s.host, sandbox: s.sandbox.enabled }),
     'settings.get': () => s.preferences.get(),
     'settings.update': (input) => s.preferences.update(input),

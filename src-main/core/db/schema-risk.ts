@@ -30,6 +30,8 @@ export const orderSignals = sqliteTable(
     phoneMasked: text('phone_masked'),
     emailMasked: text('email_masked'),
     deviceMasked: text('device_masked'),
+    /** Province / region, where the channel gives one (独立站 `buyer.region`); coarse, kept plain. */
+    region: text('region'),
   },
   (t) => [
     index('order_signals_buyer').on(t.buyerKey, t.at),

@@ -244,6 +244,8 @@ export const shops = sqliteTable('shops', {
   lastPollAt: integer('last_poll_at'),
   lastError: text('last_error'),
   backoffUntil: integer('backoff_until'),
+  /** 平台费率 in basis points (1/10000 of revenue − refund), for the profit reports; set by the owner. */
+  feeRateBp: integer('fee_rate_bp').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -387,3 +389,4 @@ export const pushSeen = sqliteTable(
 
 export * from './schema-topup.js';
 export * from './schema-risk.js';
+export * from './schema-reports.js';

@@ -105,6 +105,9 @@ const actions: Record<AuditActionName, string> = {
   'backup.restore.cancel': 'Restore from backup cancelled',
   'backup.restore.applied': 'Restored from backup',
   'audit.export': 'Audit log exported',
+  'reports.fee_rate': 'Change platform fee rate',
+  'reports.export': 'Export report',
+  'reports.rebuild': 'Recalculate reports',
 };
 
 const actors: Record<AuditActorName, string> = { owner: 'Owner', system: 'System', platform: 'Platform', buyer: 'Buyer' };
@@ -129,6 +132,7 @@ const objects: Record<AuditObjectName, string> = {
   settings: 'Settings',
   backup: 'Backup',
   audit_log: 'Audit log',
+  reports: 'Reports',
 };
 
 const fields: Record<AuditFieldName, string> = {

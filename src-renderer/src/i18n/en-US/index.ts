@@ -15,5 +15,7 @@ import { riskRules } from './risk-rules.js';
 import { alerts } from './alerts.js';
 import { backup } from './backup.js';
 import { audit } from './audit.js';
+import { reports } from './reports.js';
+import { workbench } from './workbench.js';
 
-export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit };
+export const enUS: Record<MessageKey, string> = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit, ...reports, ...workbench };

@@ -14,9 +14,11 @@ import { riskRules } from './risk-rules.js';
 import { alerts } from './alerts.js';
 import { backup } from './backup.js';
 import { audit } from './audit.js';
+import { reports } from './reports.js';
+import { workbench } from './workbench.js';
 
 /** Chinese is the source language: its keys are the keys every other dictionary must fill. */
-export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit };
+export const zhCN = { ...common, ...onboarding, ...screens, ...settings, ...inventory, ...imports, ...sync, ...shops, ...orders, ...topup, ...aftersales, ...risk, ...riskRules, ...alerts, ...backup, ...audit, ...reports, ...workbench };
 export type MessageKey = keyof typeof zhCN;
 
-export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales, risk, riskRules, alerts, backup, audit };
+export { common, onboarding, screens, settings, inventory, imports, sync, shops, orders, topup, aftersales, risk, riskRules, alerts, backup, audit, reports, workbench };

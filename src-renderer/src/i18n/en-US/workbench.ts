@@ -1,0 +1,5 @@
+import type { workbench as zh } from '../zh-CN/workbench.js';
+
+export const workbench: Record<keyof typeof zh, string> = {
+  'workbench.today': 'Today',
+};
