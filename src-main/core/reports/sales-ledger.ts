@@ -9,8 +9,11 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../log/logger.js';
 import { stmt } from '../db/statements.js';
 
-/** Lines per transaction: ~20–40 ms of work on a slow machine. */
-export const CHUNK_LINES = 2_000;
+/** Lines per transaction: ~50 ms of work on a slow 2-core machine, so the event loop is never held long. */
+export const CHUNK_LINES = 500;
+
+/** Orders / lines per transaction when 重新计算 registers buyers and marks every line (cheap rows). */
+const REBUILD_SLICE = 20_000;
 
 /** The cross-shop buyer: order_signals' identity, else the platform's own buyer index (prefixed by platform). */
 const BUYER_KEY = `coalesce(g.buyer_key, CASE WHEN o.buyer_index IS NOT NULL THEN CAST('p:' || s.platform || ':' || hex(o.buyer_index) AS BLOB) END)`;
@@ -58,9 +61,9 @@ FROM (
     l.id = (SELECT min(l2.id) FROM order_lines l2 WHERE l2.order_id = l.order_id) AS order_head,
     rb.id AS buyer_id, rb.first_order_id
   FROM report_chunk c
-  JOIN order_lines l ON l.id = c.line_id
-  JOIN orders o ON o.id = l.order_id
-  JOIN shops s ON s.id = l.shop_id
+  CROSS JOIN order_lines l ON l.id = c.line_id
+  CROSS JOIN orders o ON o.id = l.order_id
+  CROSS JOIN shops s ON s.id = l.shop_id
   LEFT JOIN order_signals g ON g.order_id = l.order_id
   LEFT JOIN report_buyers rb ON rb.key = ${BUYER_KEY}
 ) x WHERE x.paid IS NOT NULL`;
@@ -68,7 +71,7 @@ FROM (
 /** The paid orders of the chunk with their buyer, earliest first (so the first seen is the buyer's first). */
 const CHUNK_BUYERS = `
 SELECT DISTINCT ${BUYER_KEY} AS key, o.id AS orderId, coalesce(o.paid_at, l.paid_at) AS paidAt
-FROM report_chunk c JOIN order_lines l ON l.id = c.line_id JOIN orders o ON o.id = l.order_id JOIN shops s ON s.id = l.shop_id
+FROM report_chunk c CROSS JOIN order_lines l ON l.id = c.line_id CROSS JOIN orders o ON o.id = l.order_id CROSS JOIN shops s ON s.id = l.shop_id
 LEFT JOIN order_signals g ON g.order_id = o.id
 WHERE coalesce(o.paid_at, l.paid_at) IS NOT NULL AND key IS NOT NULL
 ORDER BY paidAt, orderId`;
@@ -107,28 +110,55 @@ export class SalesLedger {
     }
   }
 
-  /** Everything recomputed from the orders, keys and top-ups (重新计算). */
+  /**
+   * Everything recomputed from the orders, keys and top-ups (重新计算). The ledger is emptied, then every
+   * buyer's first order is registered and every line marked, a slice of ids per transaction; the refresh
+   * then counts the lines. Reports meanwhile show what is counted so far, and `pending` says how much is left.
+   */
   async rebuild(): Promise<number> {
     while (this.running) await this.running;
-    this.d.sqlite.transaction(() => {
-      this.d.sqlite.exec('DELETE FROM sales_lines; DELETE FROM sales_daily; DELETE FROM report_buyers;');
-      // Buyers first, earliest order first: every buyer's first order is known before any line is counted.
-      this.d.sqlite.exec(`INSERT INTO report_buyers (key, first_at, first_order_id)
-        SELECT key, paid, id FROM (
-          SELECT ${BUYER_KEY} AS key, o.paid_at AS paid, o.id FROM orders o JOIN shops s ON s.id = o.shop_id
-          LEFT JOIN order_signals g ON g.order_id = o.id WHERE o.paid_at IS NOT NULL ORDER BY o.paid_at, o.id)
-        WHERE key IS NOT NULL ON CONFLICT (key) DO NOTHING`);
-      this.d.sqlite.exec('INSERT OR IGNORE INTO report_dirty (line_id) SELECT id FROM order_lines');
-    })();
-    return this.refresh();
+    // Held as the running refresh, so no line is counted while buyers are half registered.
+    this.running = this.rebuildAll();
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async rebuildAll(): Promise<number> {
+    const db = this.d.sqlite;
+    // Without a WHERE, SQLite empties a table by dropping its pages: fast whatever its size.
+    db.transaction(() => db.exec('DELETE FROM sales_lines; DELETE FROM sales_daily; DELETE FROM report_buyers;'))();
+    const maxOrder = (stmt(db, 'SELECT coalesce(max(id), 0) AS n FROM orders').get() as { n: number }).n;
+    // The earliest (paid, order id) wins whatever order the slices come in, so no sort over every order.
+    const register = stmt(db, `INSERT INTO report_buyers (key, first_at, first_order_id)
+      SELECT key, paid, id FROM (
+        SELECT ${BUYER_KEY} AS key, o.paid_at AS paid, o.id FROM orders o CROSS JOIN shops s ON s.id = o.shop_id
+        LEFT JOIN order_signals g ON g.order_id = o.id WHERE o.id > ? AND o.id <= ? AND o.paid_at IS NOT NULL)
+      WHERE key IS NOT NULL
+      ON CONFLICT (key) DO UPDATE SET first_at = excluded.first_at, first_order_id = excluded.first_order_id
+        WHERE (excluded.first_at, excluded.first_order_id) < (report_buyers.first_at, report_buyers.first_order_id)`);
+    for (let from = 0; from < maxOrder; from += REBUILD_SLICE) {
+      db.transaction(() => register.run(from, from + REBUILD_SLICE))();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const maxLine = (stmt(db, 'SELECT coalesce(max(id), 0) AS n FROM order_lines').get() as { n: number }).n;
+    const mark = stmt(db, 'INSERT OR IGNORE INTO report_dirty (line_id) SELECT id FROM order_lines WHERE id > ? AND id <= ?');
+    for (let from = 0; from < maxLine; from += REBUILD_SLICE) {
+      db.transaction(() => mark.run(from, from + REBUILD_SLICE))();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return this.drain();
   }
 
   /** A shop's fee rate changed: its fees are recomputed and its part of the roll-up summed again. */
   recomputeShopFees(shopId: number): void {
     const db = this.d.sqlite;
     db.transaction(() => {
-      const rate = (stmt(db, 'select fee_rate_bp as r from shops where id = ?').get(shopId) as { r: number } | undefined)?.r ?? 0;
-      stmt(db, 'UPDATE sales_lines SET fee_fen = ((revenue_fen - refund_fen) * ? + 5000) / 10000 WHERE shop_id = ?').run(rate, shopId);
+      // The rate is read in SQL: better-sqlite3 binds a JS number as REAL, which would make the division exact (12.44 分).
+      stmt(db, `UPDATE sales_lines SET fee_fen = ((revenue_fen - refund_fen) * coalesce((SELECT fee_rate_bp FROM shops WHERE id = sales_lines.shop_id), 0) + 5000) / 10000
+        WHERE shop_id = ?`).run(shopId);
       stmt(db, 'DELETE FROM sales_daily WHERE shop_id = ?').run(shopId);
       stmt(db, `INSERT INTO sales_daily (${DAILY_COLUMNS}) SELECT day, shop_id, product_id, ${dailySums('')}
         FROM sales_lines WHERE shop_id = ? GROUP BY day, shop_id, product_id`).run(shopId);

@@ -57,7 +57,8 @@ CREATE TABLE `sales_lines` (
 CREATE INDEX `sales_lines_day` ON `sales_lines` (`day`,`shop_id`,`buyer_id`);--> statement-breakpoint
 CREATE INDEX `sales_lines_paid` ON `sales_lines` (`paid_at`);--> statement-breakpoint
 CREATE INDEX `sales_lines_delivered` ON `sales_lines` (`delivered_at`);--> statement-breakpoint
-CREATE INDEX `sales_lines_buyer` ON `sales_lines` (`buyer_id`,`paid_at`);--> statement-breakpoint
-CREATE INDEX `sales_lines_shop` ON `sales_lines` (`shop_id`);--> statement-breakpoint
+CREATE INDEX `sales_lines_buyer_day` ON `sales_lines` (`buyer_id`,`day`,`shop_id`,`product_id`,`first_order`) WHERE buyer_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `sales_lines_shop_buyer` ON `sales_lines` (`shop_id`,`buyer_id`,`day`,`product_id`,`first_order`) WHERE buyer_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `sales_lines_region` ON `sales_lines` (`day`,`region`,`shop_id`,`product_id`,`order_head`,`revenue_fen`) WHERE region IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `shops` ADD `fee_rate_bp` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `order_signals` ADD `region` text;
