@@ -4,6 +4,7 @@ import { inventoryBench } from './inventory-bench.js';
 import { dispatchBench } from './dispatch-bench.js';
 import { topupBench } from './topup-bench.js';
 import { riskBench } from './risk-bench.js';
+import { reportsBench } from './reports-bench.js';
 
 /**
  * Benchmarks print JSON with ratios against a baseline measured in the same run, so a noisy machine
@@ -15,6 +16,7 @@ const scenarios: Record<string, (opts: Record<string, string | boolean | undefin
   dispatch: dispatchBench,
   topup: topupBench,
   risk: riskBench,
+  reports: reportsBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);

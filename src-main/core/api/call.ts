@@ -46,6 +46,8 @@ export function describeIssues(error: z.ZodError): { field: string; message: str
 }
 
 function chineseIssue(issue: z.core.$ZodIssue): string {
+  // A message the contract wrote says it best ('费率不能超过 30%'); zod's own defaults are English.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '缺少此项' : `类型不正确，应为 ${issue.expected}`;

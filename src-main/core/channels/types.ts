@@ -49,6 +49,8 @@ export interface PlatformBuyer {
   email?: string;
   ip?: string;
   deviceId?: string;
+  /** Province / region, only where the platform gives one (独立站 `buyer.region`); for the 客户来源 report. */
+  region?: string;
 }
 
 export interface PlatformOrder {

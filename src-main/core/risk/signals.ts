@@ -24,15 +24,13 @@ export interface SignalsRow {
   phone_masked: string | null;
   email_masked: string | null;
   device_masked: string | null;
+  region: string | null;
 }
 
-const UPSERT = `insert into order_signals (order_id, shop_id, platform, at, amount_fen, buyer_key, buyer_id_index, nick_index, phone_index, email_index, ip_index,
-    device_index, signals_sealed, phone_masked, email_masked, device_masked)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  on conflict (order_id) do update set at = excluded.at, amount_fen = excluded.amount_fen, buyer_key = excluded.buyer_key, buyer_id_index = excluded.buyer_id_index,
-    nick_index = excluded.nick_index, phone_index = excluded.phone_index, email_index = excluded.email_index, ip_index = excluded.ip_index,
-    device_index = excluded.device_index, signals_sealed = excluded.signals_sealed, phone_masked = excluded.phone_masked, email_masked = excluded.email_masked,
-    device_masked = excluded.device_masked`;
+const COLUMNS = `at, amount_fen, buyer_key, buyer_id_index, nick_index, phone_index, email_index, ip_index, device_index, signals_sealed, phone_masked, email_masked,
+  device_masked, region`;
+const UPDATE = `update order_signals set ${COLUMNS.split(',').map((c) => `${c.trim()} = ?`).join(', ')} where order_id = ?`;
+const INSERT = `insert into order_signals (${COLUMNS}, order_id, shop_id, platform) values (${'?, '.repeat(14)}?, ?, ?)`;
 
 export class SignalStore {
   constructor(private readonly sqlite: Database.Database, private readonly vault: Vault) {}
@@ -43,9 +41,14 @@ export class SignalStore {
     const ids = identitiesOf(raw, platform, (text) => this.vault.blindIndex(text));
     // Paid time once there is one (the order row keeps the first), else the moment it was first seen.
     const { at } = stmt(this.sqlite, 'select coalesce(paid_at, created_at) as at from orders where id = ?').get(orderId) as { at: number };
-    stmt(this.sqlite, UPSERT).run(orderId, shopId, platform, at, order.amountFen, ids.buyerKey, ids.buyerId, ids.nick, ids.phone, ids.email, ids.ip, ids.device,
+    const values = [at, order.amountFen, ids.buyerKey, ids.buyerId, ids.nick, ids.phone, ids.email, ids.ip, ids.device,
       this.vault.encrypt(JSON.stringify(raw), signalsAad(orderId)),
-      raw.phone ? maskPhone(raw.phone) : null, raw.email ? maskEmail(raw.email) : null, raw.device ? maskDevice(raw.device) : null);
+      raw.phone ? maskPhone(raw.phone) : null, raw.email ? maskEmail(raw.email) : null, raw.device ? maskDevice(raw.device) : null,
+      // Province where the channel gives one (独立站): coarse, so kept plain for the 客户来源 report.
+      order.buyer.region?.trim().slice(0, 20) || null];
+    // Update, else insert — not an upsert: SQLite runs the report triggers' INSERT OR IGNORE under an
+    // upsert's own conflict policy, so re-seeing an order whose lines wait in report_dirty would fail.
+    if (stmt(this.sqlite, UPDATE).run(...values, orderId).changes === 0) stmt(this.sqlite, INSERT).run(...values, orderId, shopId, platform);
   }
 
   get(orderId: number): SignalsRow | undefined {

@@ -24,6 +24,8 @@ const buyerInput = z
     email: z.string().max(128).optional(),
     ip: z.string().max(64).optional(),
     deviceId: z.string().max(128).optional(),
+    /** Province; only the 独立站 protocol sends it. */
+    region: z.string().max(20).optional(),
   })
   .default({});
 export const createOrderInput = z.object({

@@ -78,7 +78,7 @@ export interface SimOrder {
   createdAt: number;
   paidAt: number | null;
   updatedAt: number;
-  buyer: { id: string; nick: string; phone?: string; email?: string; ip?: string; deviceId?: string };
+  buyer: { id: string; nick: string; phone?: string; email?: string; ip?: string; deviceId?: string; region?: string };
   buyerMessage: string;
   lines: SimLine[];
   /** Every delivery the platform accepted (a repeat is refused by the protocol layer, not recorded). */

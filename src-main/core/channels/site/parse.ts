@@ -27,7 +27,7 @@ export const orderSchema = z.object({
   paid_at: ms.nullish(),
   updated_at: ms,
   buyer: z
-    .object({ id: text, name: text, email: text, phone: text, ip: text, device_id: text })
+    .object({ id: text, name: text, email: text, phone: text, ip: text, device_id: text, region: text })
     .nullish(),
   note: text,
   risk_flags: z.array(z.string()).nullish(),
@@ -90,7 +90,7 @@ export function toPlatformOrder(raw: unknown): PlatformOrder {
     amountFen: o.amount,
     paidAt: o.paid_at ?? null,
     updatedAt: o.updated_at,
-    buyer: clean({ id: b.id ?? undefined, nick: b.name ?? undefined, email: b.email ?? undefined, phone: b.phone ?? undefined, ip: b.ip ?? undefined, deviceId: b.device_id ?? undefined }),
+    buyer: clean({ id: b.id ?? undefined, nick: b.name ?? undefined, email: b.email ?? undefined, phone: b.phone ?? undefined, ip: b.ip ?? undefined, deviceId: b.device_id ?? undefined, region: b.region ?? undefined }),
     ...(o.note ? { buyerMessage: o.note } : {}),
     lines: o.lines.map((l) => ({
       lineId: l.id,

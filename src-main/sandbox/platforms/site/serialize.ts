@@ -50,6 +50,7 @@ export function siteOrder(order: SimOrder): Record<string, unknown> {
       phone: orNull(b.phone),
       ip: orNull(b.ip),
       device_id: orNull(b.deviceId),
+      region: orNull(b.region),
     },
     note: order.buyerMessage,
     risk_flags: [...order.riskFlags],
