@@ -1,11 +1,3 @@
-// 库存周转 and 供应商质量.
-import type Database from 'better-sqlite3';
-import type { MethodOutput, ParsedInput } from '../../../src-shared/contract/index.js';
-
-export function inventoryReport(_sqlite: Database.Database, _input: ParsedInput<'reports.inventory'>, _now: number): MethodOutput<'reports.inventory'> {
-  throw new Error('TODO(helper B): inventoryReport');
-}
-
-export function supplierReport(_sqlite: Database.Database, _input: ParsedInput<'reports.suppliers'>): MethodOutput<'reports.suppliers'> {
-  throw new Error('TODO(helper B): supplierReport');
-}
+// 库存周转 and 供应商质量: the two reports read from stock and batches rather than the sales ledger alone.
+export { inventoryReport } from './stock-turnover.js';
+export { supplierReport } from './stock-suppliers.js';

@@ -10,9 +10,10 @@ import { importKeys } from './commands/import.js';
 import { productsAdd, productsList, stock } from './commands/products.js';
 import { ordersList, shopsAdd, shopsList, shopsTest } from './commands/shops.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
+import { report } from './commands/report.js';
 
 /** Every command; later capabilities add theirs here. */
-const commands: Command[] = [serve, auditVerify, auditList, auditExport, productsAdd, productsList, stock, importKeys, shopsAdd, shopsList, shopsTest, ordersList, backupCommand, restoreCommand];
+const commands: Command[] = [serve, auditVerify, auditList, auditExport, productsAdd, productsList, stock, importKeys, shopsAdd, shopsList, shopsTest, ordersList, backupCommand, restoreCommand, report];
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },
@@ -41,6 +42,14 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** node:util's parseArgs speaks English; the owner reads which option was wrong, in Chinese. */
+function optionProblem(err: NodeJS.ErrnoException): string {
+  const option = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `没有这个选项：${option}`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return err.message.includes('does not take') ? `选项 ${option} 后面不用跟值` : `选项 ${option} 后面需要一个值`;
+  return err.message;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   try {
@@ -63,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw new UsageError(optionProblem(err as NodeJS.ErrnoException));
     }
     if (parsed.values.help) {
       process.stdout.write(`${command.usage}\n  ${command.summary}\n`);
