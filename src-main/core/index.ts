@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const risk = createRiskServices({ sqlite, vault, clock, log, events, appendAudit, settings, orders, files, http, sandboxUrl: options.sandboxUrl });
   orders.setRiskHook(risk.hook);
   const backups = createBackups({ sqlite, vault, clock, log, events, appendAudit, settings, audit, files, dataDir: options.dataDir, version: options.version });
-  const reports = createReports({ sqlite, clock, log, events, appendAudit, files });
+  const reports = createReports({ sqlite, clock, log, events, appendAudit, files, afterSales, risk });
   const services: CoreServices = {
     version: options.version,
     host: options.host,

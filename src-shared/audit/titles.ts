@@ -266,6 +266,9 @@ export const AUDIT_FIELD_TITLES = {
   hour: '时',
   weekday: '星期',
   keep: '保留份数',
+  report: '报表',
+  fromBp: '原费率（万分之）',
+  toBp: '新费率（万分之）',
 } as const satisfies Record<string, string>;
 
 export type AuditFieldName = keyof typeof AUDIT_FIELD_TITLES;
@@ -345,6 +348,12 @@ export const AUDIT_VALUE_TITLES = {
   device: '设备',
   phone: '手机号',
   email: '邮箱',
+  hot: '热销商品',
+  profit: '利润分析',
+  customers: '客户来源',
+  inventory: '库存周转',
+  suppliers: '供应商质量',
+  statement: '对账单',
 } as const satisfies Record<string, string>;
 
 export type AuditValueName = keyof typeof AUDIT_VALUE_TITLES;

@@ -20,7 +20,7 @@ describe('first run, unlock and the app shell in real Chromium', () => {
     const recoveryKey = await completeWizard(s.page, { demoShop: true, shot: s.screenshot });
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     await s.page.getByTestId('demo-shop-card').waitFor();
-    await s.screenshot('home');
+    await s.screenshot('home-first-run');
   });
 
   it('every screen of the shell opens and shows a real empty state, not a placeholder', async () => {

@@ -219,7 +219,6 @@ describe('库存: products, import, keys, export, undo', () => {
     await expect(page.getByTestId('home-products').innerText()).resolves.toContain('1');
     await expect(page.getByTestId('home-lowStock').innerText()).resolves.toContain('1');
     await expect(page.getByTestId('home-expiring').innerText()).resolves.toContain(String(SOON));
-    await expect(page.getByTestId('home-orders-later').innerText()).resolves.toContain('报表功能');
     await expect(page.getByTestId('home-stock-alerts').innerText()).resolves.toContain('爱奇艺黄金会员 月卡');
     await shot('9-home');
     await page.getByTestId('home-alert-iqiyi-month').click();

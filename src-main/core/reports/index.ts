@@ -8,7 +8,7 @@ import { exportReport } from './report-export.js';
 import { feeRates, setFeeRate } from './fee-rates.js';
 import { workbench } from './workbench.js';
 
-export type ReportDeps = Pick<CoreServices, 'sqlite' | 'clock' | 'log' | 'events' | 'appendAudit' | 'files'>;
+export type ReportDeps = Pick<CoreServices, 'sqlite' | 'clock' | 'log' | 'events' | 'appendAudit' | 'files' | 'afterSales' | 'risk'>;
 
 export interface Reports {
   ledger: SalesLedger;
@@ -61,7 +61,7 @@ export function createReports(d: ReportDeps): Reports {
       clearTimeout(settle);
       for (const t of timers) clearInterval(t);
     },
-    workbench: () => fresh(() => workbench(d)),
+    workbench: () => fresh(() => workbench(d, ledger.pending())),
     hot: (input) => fresh(() => hotReport(d.sqlite, input)),
     profit: (input) => fresh(() => profitReport(d.sqlite, input)),
     customers: (input) => fresh(() => customerReport(d.sqlite, input)),

@@ -134,8 +134,12 @@ const regionRow = z.object({ region: z.string(), orders: z.number().int(), reven
 const productTurnover = z.object({
   productId: z.number().int(),
   productName: z.string(),
+  /** Keys on hand; for a combo, the complete sets its components' keys make. */
   available: z.number().int(),
-  /** Keys sent in the range, and per day of the range. */
+  /**
+   * Keys sent in the range (shop / platform filters apply), and per day of `rangeDays`. A card product
+   * counts its share of the combos it is part of; a combo counts sets.
+   */
   sold: z.number().int(),
   dailyRate: z.number(),
   /** available ÷ daily rate; null when nothing sold in the range. */
@@ -158,7 +162,7 @@ const batchTurnover = z.object({
   /** sent ÷ total. */
   sellThrough: z.number(),
   daysOnShelf: z.number().int(),
-  /** Keys sent in the range from this batch ÷ days of the range. */
+  /** Keys sent from this batch ÷ days on the shelf (at least 1): a key does not record when it was sent. */
   dailyRate: z.number(),
   daysLeft: z.number().nullable(),
 });
@@ -205,7 +209,12 @@ export const reportOutputs = {
     /** Orders with no region, so the screen can say the platform does not give one. */
     withoutRegion: z.number().int(),
   }),
+  /**
+   * Products on sale (card / combo); batches still holding keys or bought in the range; suppliers left
+   * empty read 未填写供应商. `rangeDays`: the days the rate is over (the range cut at today, at least 1).
+   */
   inventory: z.object({ products: z.array(productTurnover), batches: z.array(batchTurnover), expiring: z.array(expiring), rangeDays: z.number().int() }),
+  /** Batches bought in the range, worst first (claim rate, then replace rate); supplier '' reads 未填写供应商. */
   suppliers: z.object({ suppliers: z.array(supplierQualityRow), batches: z.array(batchQualityRow) }),
 };
 export type HotReport = z.infer<typeof reportOutputs.hot>;

@@ -244,6 +244,9 @@ const fields: Record<AuditFieldName, string> = {
   hour: 'Hour',
   weekday: 'Weekday',
   keep: 'Copies kept',
+  report: 'Report',
+  fromBp: 'Old rate (1/10000)',
+  toBp: 'New rate (1/10000)',
 };
 
 const values: Record<AuditValueName, string> = {
@@ -317,6 +320,12 @@ const values: Record<AuditValueName, string> = {
   device: 'device',
   phone: 'phone',
   email: 'email',
+  hot: 'best sellers',
+  profit: 'profit',
+  customers: 'customer sources',
+  inventory: 'stock turnover',
+  suppliers: 'supplier quality',
+  statement: 'statement',
 };
 
 export const audit: Record<keyof typeof zh, string> = {

@@ -1,13 +1,6 @@
 import type { screens as zh } from '../zh-CN/screens.js';
 
 export const screens: Record<keyof typeof zh, string> = {
-  'home.welcome': 'Today at a glance',
-  'home.today.caption': '{date} (Beijing time)',
-  'home.figures.products': 'Products',
-  'home.figures.available': 'Keys available',
-  'home.figures.lowStock': 'Low-stock products',
-  'home.figures.expiring': 'Keys expiring in 7 days',
-  'home.figures.ordersLater': "Today's revenue, gross profit and delivery success rate come with reports; see Orders for every order.",
   'home.alerts.title': 'Restock or sell first',
   'home.alerts.low': '{available} available, below {threshold}',
   'home.start.title': 'Getting started',

@@ -1,12 +1,5 @@
 /** The workbench screens: home, and the empty states of the screens later issues fill in. */
 export const screens = {
-  'home.welcome': '今日概况',
-  'home.today.caption': '{date}（北京时间）',
-  'home.figures.products': '商品数',
-  'home.figures.available': '可用卡密',
-  'home.figures.lowStock': '低库存商品',
-  'home.figures.expiring': '7 天内到期卡密',
-  'home.figures.ordersLater': '今日营业额、毛利和发货成功率会在报表功能里提供；每一单的情况请看「订单」。',
   'home.alerts.title': '需要补货或尽快卖出',
   'home.alerts.low': '可用 {available}，低于 {threshold}',
   'home.start.title': '开始使用',

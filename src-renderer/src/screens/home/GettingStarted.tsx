@@ -4,8 +4,8 @@ import { useT } from '../../i18n/index.js';
 import type { ScreenId } from '../../shell/screens.js';
 
 /**
- * The four things between a fresh install and orders delivering themselves. The vault and the stock
- * are checked today; shops and dispatch become checkable as their services land.
+ * The four things between a fresh install and orders delivering themselves, each ticking itself off
+ * (keys in stock, a shop connected, a first line delivered). The workbench hides it once all are done.
  */
 export function GettingStarted(props: {
   recoveryConfirmed: boolean;
