@@ -1,6 +1,6 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import type { ReactNode } from 'react';
-import { antdLocale, useI18n } from '../i18n/index.js';
+import { antdLocale, applyDateLocale, useI18n } from '../i18n/index.js';
 
 // Windows first: Microsoft YaHei is what a Chinese Windows desktop has; Noto/PingFang for the rest.
 const FONT =
@@ -19,6 +19,7 @@ const appTheme = {
 /** antd theme and locale follow the chosen language; AntApp gives message/notification contexts. */
 export function AppProviders(props: { children: ReactNode }) {
   const { language } = useI18n();
+  applyDateLocale(language);
   return (
     // autoInsertSpace off: antd would print 确认 as "确 认" but 下一步 unspaced, which looks uneven.
     <ConfigProvider locale={antdLocale[language]} theme={appTheme} button={{ autoInsertSpace: false }}>

@@ -1,3 +1,3 @@
 export { I18nProvider, useI18n, useT, type MessageKey, type Translate } from './I18nProvider.js';
 export { useErrorText } from './useErrorText.js';
-export { antdLocale } from './antd-locale.js';
+export { antdLocale, applyDateLocale } from './antd-locale.js';
