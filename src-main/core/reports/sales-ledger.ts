@@ -9,11 +9,11 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../log/logger.js';
 import { stmt } from '../db/statements.js';
 
-/** Lines per transaction: ~50 ms of work on a slow 2-core machine, so the event loop is never held long. */
-export const CHUNK_LINES = 500;
+/** Lines per transaction: ~20–50 ms of work on a slow 2-core machine, so the event loop is never held long. */
+export const CHUNK_LINES = 250;
 
 /** Orders / lines per transaction when 重新计算 registers buyers and marks every line (cheap rows). */
-const REBUILD_SLICE = 20_000;
+const REBUILD_SLICE = 5_000;
 
 /** The cross-shop buyer: order_signals' identity, else the platform's own buyer index (prefixed by platform). */
 const BUYER_KEY = `coalesce(g.buyer_key, CASE WHEN o.buyer_index IS NOT NULL THEN CAST('p:' || s.platform || ':' || hex(o.buyer_index) AS BLOB) END)`;

@@ -127,4 +127,9 @@ export const reports: Record<keyof typeof zh, string> = {
   'reports.fee.negative': 'The rate cannot be negative',
   'reports.fee.tooHigh': 'The rate cannot be above {max}%',
   'reports.fee.noShops': 'No shops yet',
+  'reports.rebuild.button': 'Recalculate',
+  'reports.rebuild.confirm': 'Recalculate every report from the orders, keys and top-ups?',
+  'reports.rebuild.explain': 'Reports follow every delivery, refund and key swap by themselves; with much data a recalculation takes a few minutes, and reports show what is counted so far.',
+  'reports.rebuild.ok': 'Recalculate',
+  'reports.rebuild.done': 'Recalculated {lines} lines in {seconds} s',
 };

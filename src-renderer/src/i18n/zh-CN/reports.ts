@@ -126,4 +126,9 @@ export const reports = {
   'reports.fee.negative': '费率不能为负',
   'reports.fee.tooHigh': '费率不能超过 {max}%',
   'reports.fee.noShops': '还没有店铺',
+  'reports.rebuild.button': '重新计算',
+  'reports.rebuild.confirm': '从订单、卡密和代充记录重新计算全部报表？',
+  'reports.rebuild.explain': '报表平时会自动跟上每一次发货、退款和换卡；数据多时重新计算需要几分钟，期间报表显示已算好的部分。',
+  'reports.rebuild.ok': '重新计算',
+  'reports.rebuild.done': '已重新计算 {lines} 行，用时 {seconds} 秒',
 };

@@ -11,6 +11,7 @@ import type { HotMetric } from './charts/hot-chart.js';
 import { ExportButton } from './ExportButton.js';
 import { FeeRatesDrawer } from './FeeRatesDrawer.js';
 import { FilterBar } from './FilterBar.js';
+import { RebuildButton } from './RebuildButton.js';
 import { defaultFilter, type ReportFilterValues } from './filters.js';
 import { LoadError } from './LoadError.js';
 import { CustomersTab } from './tabs/CustomersTab.js';
@@ -98,6 +99,7 @@ export default function ReportsScreen() {
                 {t('reports.fee.button')}
               </Button>
               <ExportButton name="statement" filter={filter} />
+              <RebuildButton onDone={bump} />
             </Flex>
           </Flex>
         </Card>
