@@ -3,6 +3,7 @@
  * export and the CLI. A name missing here is shown as written: new actions stay visible, just unlabelled.
  * tests/unit/audit/labels.test.ts fails when the core writes an action that has no title.
  */
+import { REPORT_TITLES } from '../reports/report-tables.js';
 
 export const AUDIT_ACTION_TITLES = {
   // 保险库与沙箱
@@ -348,12 +349,7 @@ export const AUDIT_VALUE_TITLES = {
   device: '设备',
   phone: '手机号',
   email: '邮箱',
-  hot: '热销商品',
-  profit: '利润分析',
-  customers: '客户来源',
-  inventory: '库存周转',
-  suppliers: '供应商质量',
-  statement: '对账单',
+  ...REPORT_TITLES,
 } as const satisfies Record<string, string>;
 
 export type AuditValueName = keyof typeof AUDIT_VALUE_TITLES;

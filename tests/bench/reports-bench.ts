@@ -6,31 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src-main/core/index.js';
-import type { ChannelAdapter } from '../../src-main/core/channels/types.js';
-import type { Envelope, MethodName, PlatformName } from '../../src-shared/contract/index.js';
+import type { MethodName, PlatformName } from '../../src-shared/contract/index.js';
 import { addDays, dayOf } from '../../src-shared/reports/days.js';
 import { buildSales, type BenchShop } from './reports-bench-data.js';
+import { expectOk, idleAdapter } from './bench-core.js';
 
-const DAY = 86_400_000;
 const GOAL_MS = 1000;
 const RUNS = 3;
 
-const expectOk = <T>(e: Envelope<unknown>): T => {
-  if (!e.ok) throw new Error(JSON.stringify(e.error));
-  return e.data as T;
-};
 
-/** Shops exist only so orders have somewhere to belong: nothing is polled or sent in this bench. */
-const idleAdapter = (platform: PlatformName): ChannelAdapter => ({
-  platform, title: '压测平台', defaultEndpoint: 'http://bench.invalid',
-  limits: { maxWindowMs: DAY, historyMs: 90 * DAY, safetyLagMs: 0, pageSize: 100, freshLagMs: 0 },
-  credentialFields: [{ key: 'appKey', label: 'App Key', required: true, secret: false }],
-  testConnection: () => Promise.resolve({ shopName: platform }),
-  listOrders: () => Promise.resolve([]),
-  getOrder: () => Promise.resolve(null),
-  listRefunds: () => Promise.resolve([]),
-  deliver: () => Promise.reject(new Error('bench: nothing is delivered')),
-});
 
 const SHOPS: { platform: PlatformName; name: string; rateBp: number }[] = [
   { platform: 'taobao', name: '淘宝旗舰店', rateBp: 60 }, { platform: 'taobao', name: '淘宝二店', rateBp: 60 },
@@ -38,29 +22,17 @@ const SHOPS: { platform: PlatformName; name: string; rateBp: number }[] = [
   { platform: 'doudian', name: '抖店', rateBp: 200 }, { platform: 'site', name: '独立站', rateBp: 0 },
 ];
 
-/** Best wall time of RUNS calls, or why it could not run (another helper's report not written yet). */
-async function timed(core: Core, method: MethodName, input: unknown): Promise<number | 'notReady' | { error: string }> {
+/** Best wall time of RUNS calls, or the error the report gave. */
+async function timed(core: Core, method: MethodName, input: unknown): Promise<number | { error: string }> {
   let best = Infinity;
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     const out = await core.call(method, input);
     const ms = performance.now() - t0;
-    if (!out.ok) return notReady(core, method, input, out.error.message);
+    if (!out.ok) return { error: out.error.message.slice(0, 200) };
     best = Math.min(best, ms);
   }
   return Math.round(best);
-}
-
-/** The boundary hides the cause; the service itself says whether it is a TODO stub. */
-async function notReady(core: Core, method: MethodName, input: unknown, message: string): Promise<'notReady' | { error: string }> {
-  const name = method.slice('reports.'.length) as 'hot';
-  try {
-    await (core.services.reports[name] as (i: unknown) => Promise<unknown>)(input);
-  } catch (err) {
-    if ((err as Error).message.includes('TODO')) return 'notReady';
-    return { error: (err as Error).message.slice(0, 200) };
-  }
-  return { error: message };
 }
 
 export async function reportsBench(opts: Record<string, string | boolean | undefined>): Promise<unknown> {
@@ -114,7 +86,7 @@ export async function reportsBench(opts: Record<string, string | boolean | undef
     const reports: Record<string, Record<string, unknown>> = {};
     const all: number[] = [];
     let missing = false;
-    const record = (range: string, name: string, v: number | 'notReady' | { error: string }) => {
+    const record = (range: string, name: string, v: number | { error: string }) => {
       (reports[range] ??= {})[name] = typeof v === 'number' ? { ms: v, ratio: +(v / baselineMs).toFixed(1) } : v;
       if (typeof v === 'number') all.push(v);
       else missing = true;

@@ -6,33 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../src-main/core/index.js';
-import type { ChannelAdapter } from '../../src-main/core/channels/types.js';
 import { percentile } from '../helpers/ledger.js';
-import { riskRuleDraft, type Envelope, type PlatformName } from '../../src-shared/contract/index.js';
+import { riskRuleDraft, type PlatformName } from '../../src-shared/contract/index.js';
 import { buildHistory, rng } from './risk-bench-history.js';
+import { expectOk, idleAdapter } from './bench-core.js';
 
-const DAY = 86_400_000;
 const GOAL_HOOK_MS = 1;
 const GOAL_BACKTEST_MS = 3000;
 const MEASURED = 2000;
 const WARMUP = 200;
 
-const expectOk = <T>(e: Envelope<unknown>): T => {
-  if (!e.ok) throw new Error(JSON.stringify(e.error));
-  return e.data as T;
-};
 
-/** Shops exist only so orders have somewhere to belong: nothing is polled or sent in this bench. */
-const idleAdapter = (platform: PlatformName): ChannelAdapter => ({
-  platform, title: '压测平台', defaultEndpoint: 'http://bench.invalid',
-  limits: { maxWindowMs: DAY, historyMs: 90 * DAY, safetyLagMs: 0, pageSize: 100, freshLagMs: 0 },
-  credentialFields: [{ key: 'appKey', label: 'App Key', required: true, secret: false }],
-  testConnection: () => Promise.resolve({ shopName: platform }),
-  listOrders: () => Promise.resolve([]),
-  getOrder: () => Promise.resolve(null),
-  listRefunds: () => Promise.resolve([]),
-  deliver: () => Promise.reject(new Error('bench: nothing is delivered')),
-});
 
 const BACKTESTS = {
   velocityReturning: { name: '老买家 1 小时内超过 2 单', action: 'review', conditions: [{ field: 'velocity', subject: 'buyer', windowMinutes: 60, op: 'gt', count: 2 }, { field: 'new_buyer', value: false }] },

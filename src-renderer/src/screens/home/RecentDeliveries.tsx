@@ -1,22 +1,14 @@
 import { Badge, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
-import type { PlatformName, RecentDelivery } from '../../../../src-shared/contract/index.js';
+import type { RecentDelivery } from '../../../../src-shared/contract/index.js';
 import { formatFen, formatTime } from '../../../../src-shared/format.js';
 import { dayOf } from '../../../../src-shared/reports/days.js';
 import { useT, type Translate } from '../../i18n/index.js';
 import type { ScreenId } from '../../shell/screens.js';
 import { durationText } from './duration.js';
+import { PLATFORM_COLORS } from '../reports/charts/common.js';
 
-/** The platforms' own colours, so a row's shop reads at a glance. */
-const PLATFORM_COLOR: Record<PlatformName, string> = {
-  taobao: '#ff5000',
-  pdd: '#e02e24',
-  doudian: '#111827',
-  youzan: '#d40000',
-  weidian: '#f59e0b',
-  site: '#1f5eff',
-};
 
 /** How long a new delivery stays highlighted. */
 const FRESH_MS = 4_000;
@@ -40,7 +32,7 @@ function columns(t: Translate, today: string): ColumnsType<RecentDelivery> {
             {r.productName} <Typography.Text type="secondary">× {r.quantity}</Typography.Text>
           </div>
           <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 12 }}>
-            <Tag color={PLATFORM_COLOR[r.platform]} bordered={false} style={{ fontSize: 11, lineHeight: '16px', paddingInline: 4, marginInlineEnd: 6 }}>
+            <Tag color={PLATFORM_COLORS[r.platform]} bordered={false} style={{ fontSize: 11, lineHeight: '16px', paddingInline: 4, marginInlineEnd: 6 }}>
               {t(`shops.platform.${r.platform}`)}
             </Tag>
             <Tooltip title={t('workbench.recent.orderId', { id: r.platformOrderId })}>

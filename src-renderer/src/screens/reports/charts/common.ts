@@ -15,7 +15,7 @@ export const COLORS = {
   replaced: '#f59e0b',
 } as const;
 
-/** Platform slices, in the platforms' own brand-ish colours so the pie reads at a glance. */
+/** The platforms' own brand-ish colours, so a pie slice or a shop tag reads at a glance (报表, 工作台). */
 export const PLATFORM_COLORS: Record<string, string> = {
   taobao: '#ff5000',
   pdd: '#e02e24',
