@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'core',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
+          // A project does not inherit the root's limits: without this, setting up a core under load hit vitest's 10 s.
+          hookTimeout: 120_000,
           // Most of these wait on HTTP simulators, timers and child processes rather than the CPU: three files at
           // once on two cores cut the run by about a third without flaking (measured). E2E runs after, alone.
           maxWorkers: 3,
