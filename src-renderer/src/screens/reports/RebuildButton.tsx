@@ -27,7 +27,7 @@ export function RebuildButton(props: { onDone(): void }) {
   };
   return (
     <Popconfirm title={t('reports.rebuild.confirm')} description={t('reports.rebuild.explain')} onConfirm={() => void rebuild()} okText={t('reports.rebuild.ok')}>
-      <Button icon={<ReloadOutlined />} loading={busy} data-testid="reports-rebuild">
+      <Button type="text" size="small" icon={<ReloadOutlined />} loading={busy} data-testid="reports-rebuild">
         {t('reports.rebuild.button')}
       </Button>
     </Popconfirm>

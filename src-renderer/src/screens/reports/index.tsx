@@ -99,7 +99,6 @@ export default function ReportsScreen() {
                 {t('reports.fee.button')}
               </Button>
               <ExportButton name="statement" filter={filter} />
-              <RebuildButton onDone={bump} />
             </Flex>
           </Flex>
         </Card>
@@ -108,6 +107,7 @@ export default function ReportsScreen() {
             activeKey={active}
             onChange={(key) => navigate('reports', key)}
             destroyOnHidden
+            tabBarExtraContent={<RebuildButton onDone={bump} />}
             items={TABS.map((key) => ({ key, label: <span data-testid={`reports-tab-${key}`}>{t(TAB_TITLE[key])}</span>, children: tabs[key]() }))}
           />
         </Card>
