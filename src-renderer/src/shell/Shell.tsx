@@ -1,5 +1,5 @@
-import { Layout, Menu } from 'antd';
-import { useState } from 'react';
+import { Layout, Menu, Spin } from 'antd';
+import { Suspense, useState } from 'react';
 import { useVault } from '../app/VaultContext.js';
 import { BrandMark } from '../components/BrandMark.js';
 import { useT } from '../i18n/index.js';
@@ -58,7 +58,10 @@ function ShellLayout(props: { unlockedWithRecoveryKey: boolean; onRecoveryHandle
         <ShellHeader title={t(current.title)} />
         {!status.recoveryConfirmed && <RecoveryBanner onConfirm={() => navigate('settings', 'security')} />}
         <Layout.Content style={{ padding: 24 }}>
-          <current.Component key={route.screen} />
+          {/* 报表 (ECharts) is loaded when first opened; every other screen is in the main bundle. */}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+            <current.Component key={route.screen} />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <AfterRecoveryModal open={props.unlockedWithRecoveryKey} onClose={props.onRecoveryHandled} />

@@ -2,17 +2,19 @@ import {
   AlertOutlined, BarChartOutlined, CustomerServiceOutlined, DashboardOutlined, DatabaseOutlined,
   SettingOutlined, ShoppingCartOutlined, ThunderboltOutlined,
 } from '@ant-design/icons';
-import type { ComponentType, ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.js';
 import AftersalesScreen from '../screens/aftersales/index.js';
 import HomeScreen from '../screens/home/index.js';
 import InventoryScreen from '../screens/inventory/index.js';
 import OrdersScreen from '../screens/orders/index.js';
-import ReportsScreen from '../screens/reports/index.js';
 import RiskScreen from '../screens/risk/index.js';
 import SettingsScreen from '../screens/settings/index.js';
 import TopupScreen from '../screens/topup/index.js';
 import type { ScreenId } from './screens.js';
+
+// The charts library is most of a megabyte: only the reports screen needs it, so it loads with that screen.
+const ReportsScreen = lazy(() => import('../screens/reports/index.js'));
 
 export interface ScreenEntry {
   title: MessageKey;
