@@ -4,7 +4,8 @@ import { method } from '../define.js';
 // 报表 and 工作台. Money in integer 分; days are Beijing (Asia/Shanghai) calendar days written
 // `YYYY-MM-DD`, both ends included: every report is a sum of whole days.
 
-const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-01');
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const dayText = z.string().regex(DAY_PATTERN, '日期格式应为 2026-05-01');
 const id = z.number().int().min(1);
 const platform = z.enum(['taobao', 'pdd', 'doudian', 'youzan', 'weidian', 'site']);
 
@@ -19,6 +20,8 @@ const filterShape = {
 
 type RangeFields = { from: string; to: string };
 function checkRange(v: RangeFields, ctx: z.RefinementCtx): void {
+  // A badly written date already has its format message; «不存在» and the order check would only add noise.
+  if (![v.from, v.to].every((d) => DAY_PATTERN.test(d))) return;
   const valid = (d: string) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;

@@ -24,7 +24,7 @@ describe('money reports: bad input', () => {
       expect(refused(await d.core.call(method, { from: '2026-02-30', to: '2026-03-01' })).details).toMatchObject({ issues: [{ field: 'from', message: '开始日期「2026-02-30」不存在' }] });
       expect(refused(await d.core.call(method, { from: '2022-01-01', to: '2025-03-01' })).details).toMatchObject({ issues: [{ field: 'to', message: '一次最多查询 3 年' }] });
       const slashed = refused(await d.core.call(method, { from: '2026/03/01', to: '2026-03-01' })).details as { issues: unknown[] };
-      expect(slashed.issues[0]).toEqual({ field: 'from', message: '日期格式应为 2026-05-01' });
+      expect(slashed.issues).toEqual([{ field: 'from', message: '日期格式应为 2026-05-01' }]);
     }
     expect(refused(await d.core.call('reports.hot', { from: '2026-03-01', to: '2026-03-01', limit: 0 })).code).toBe('INVALID_INPUT');
     expect(refused(await d.core.call('reports.profit', { from: '2026-03-01', to: '2026-03-01', groupBy: 'week' })).code).toBe('INVALID_INPUT');

@@ -30,8 +30,7 @@ export function ProblemsCard(props: {
   const target: Record<ProblemKey, [ScreenId, string?]> = {
     afterSales: ['aftersales', 'queue'],
     riskHolds: ['risk', 'queue'],
-    // The orders screen has no address for a status filter: its 缺货 chip is one click away there.
-    outOfStock: ['orders'],
+    outOfStock: ['orders', 'out_of_stock'],
     failedSyncs: props.syncTarget,
   };
   const allDone = p !== undefined && ORDER.every((k) => p[k] === 0);

@@ -4,7 +4,8 @@ import type { OrderLine } from '../../../../src-shared/contract/methods/orders.j
 import type { Shop } from '../../../../src-shared/contract/methods/shops.js';
 import { useErrorText, useT } from '../../i18n/index.js';
 import { OrderDrawer } from './detail/OrderDrawer.js';
-import { isFiltered, NO_FILTER, toOrderFilter, type OrderFilterValues } from './filter.js';
+import { filterFromSection, isFiltered, toOrderFilter, type OrderFilterValues } from './filter.js';
+import { useHashRoute } from '../../shell/useHashRoute.js';
 import { ORDER_TABLE_WIDTH, orderColumns } from './order-columns.js';
 import { OrderFilters } from './OrderFilters.js';
 import { StatusChips } from './StatusChips.js';
@@ -18,7 +19,8 @@ const LOAD_AHEAD_PX = 300;
 export function OrdersView(props: { shops: Shop[] }) {
   const t = useT();
   const errorText = useErrorText();
-  const [values, setValues] = useState<OrderFilterValues>(NO_FILTER);
+  const [route] = useHashRoute();
+  const [values, setValues] = useState<OrderFilterValues>(() => filterFromSection(route.section));
   const filter = useMemo(() => toOrderFilter(values), [values]);
   const pages = useOrderPages(filter);
   useOrdersChanged(pages.refresh, { shopId: values.shopId });

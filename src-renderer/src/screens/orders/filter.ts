@@ -1,4 +1,4 @@
-import type { LineStatus, OrderFilter } from '../../../../src-shared/contract/methods/orders.js';
+import { lineStatus, type LineStatus, type OrderFilter } from '../../../../src-shared/contract/methods/orders.js';
 import { DAY_MS } from '../inventory/labels.js';
 import { beijingDayStart } from '../inventory/money.js';
 
@@ -40,4 +40,10 @@ export function withStatus(v: OrderFilterValues, status: LineStatus | undefined)
 
 export function withProblems(v: OrderFilterValues, problems: boolean): OrderFilterValues {
   return { ...v, problems, status: undefined };
+}
+
+/** The filter an address opens with: `#/orders/out_of_stock` shows that status (the 工作台's 缺货待发 link). */
+export function filterFromSection(section: string | undefined): OrderFilterValues {
+  const status = lineStatus.safeParse(section);
+  return status.success ? withStatus(NO_FILTER, status.data) : NO_FILTER;
 }
