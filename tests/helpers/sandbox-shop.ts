@@ -14,6 +14,16 @@ export interface SimShop {
 
 export type Control = <T = unknown>(path: string, body?: unknown) => Promise<T>;
 
+/** The sandbox's control API: GET without a body, POST JSON with one; a refusal throws with its answer. */
+export function sandboxControl(sandboxUrl: string): Control {
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${sandboxUrl}/_control/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
 export async function connectSandboxShop(
   core: Core,
   sandbox: { url: string; control: Control },

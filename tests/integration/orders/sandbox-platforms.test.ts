@@ -9,7 +9,7 @@ import type { Core } from '../../../src-main/core/index.js';
 import type { PlatformName } from '../../../src-shared/contract/index.js';
 import { unlockedCore } from '../../helpers/core.js';
 import { addProduct, importText } from '../../helpers/inventory.js';
-import { connectSandboxShop, type Control } from '../../helpers/sandbox-shop.js';
+import { connectSandboxShop, type Control, sandboxControl } from '../../helpers/sandbox-shop.js';
 import { checkLedger, keysIn, type LedgerEntry } from '../../helpers/ledger.js';
 
 let sandbox: Sandbox;
@@ -20,12 +20,7 @@ let control: Control;
 beforeEach(async () => {
   // Platform time a few seconds behind ours, so orders created just now fall inside the fresh window.
   sandbox = await startSandbox({ simulators: platformSimulators({ clock: () => Date.now() - 3000 }) });
-  control = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${sandbox.url}/_control/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  control = sandboxControl(sandbox.url);
   core = (await unlockedCore({ sandboxUrl: sandbox.url })).core;
   await addProduct(core, 'IQIYI-M');
   await importText(core, 1, Array.from({ length: 40 }, () => `K-${randomUUID()}`).join('\n'));

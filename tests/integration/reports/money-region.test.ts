@@ -8,7 +8,7 @@ import type { Core } from '../../../src-main/core/index.js';
 import type { CustomerReport } from '../../../src-shared/contract/index.js';
 import { unlockedCore, expectOk } from '../../helpers/core.js';
 import { addProduct, importText } from '../../helpers/inventory.js';
-import { connectSandboxShop, type Control } from '../../helpers/sandbox-shop.js';
+import { connectSandboxShop, type Control, sandboxControl } from '../../helpers/sandbox-shop.js';
 
 let sandbox: Sandbox;
 let core: Core;
@@ -16,12 +16,7 @@ let control: Control;
 
 beforeEach(async () => {
   sandbox = await startSandbox({ simulators: platformSimulators({ clock: () => Date.now() - 3000 }) });
-  control = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${sandbox.url}/_control/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  control = sandboxControl(sandbox.url);
   core = (await unlockedCore({ sandboxUrl: sandbox.url })).core;
   await addProduct(core, 'IQIYI-M');
   await importText(core, 1, Array.from({ length: 6 }, () => `K-${randomUUID()}`).join('\n'));

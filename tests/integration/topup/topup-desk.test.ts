@@ -9,7 +9,7 @@ import { MembershipWorld } from '../../../src-main/sandbox/membership/world.js';
 import type { Core } from '../../../src-main/core/index.js';
 import { expectOk, unlockedCore } from '../../helpers/core.js';
 import { addProduct } from '../../helpers/inventory.js';
-import { connectSandboxShop, type Control } from '../../helpers/sandbox-shop.js';
+import { connectSandboxShop, type Control, sandboxControl } from '../../helpers/sandbox-shop.js';
 import { paramsSign } from '../../../src-main/sandbox/supplier/protocol.js';
 import { receiveSupplierCallback } from '../../../src-main/core/topup/supplier-callback.js';
 
@@ -23,12 +23,7 @@ beforeEach(async () => {
   sandbox = await startSandbox({
     simulators: [...platformSimulators({ clock: () => Date.now() - 3000 }), createSupplierSimulator({ world }), createVideoPortal({ world })],
   });
-  control = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${sandbox.url}/_control/${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  control = sandboxControl(sandbox.url);
   await control('supplier/setBehaviour', { processingMs: 50 });
   core = (await unlockedCore({ sandboxUrl: sandbox.url, background: false })).core;
 });
